@@ -1,0 +1,55 @@
+# One Makefile for people and CI. `make run` and `make test` are the two commands.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+export PYTHONDONTWRITEBYTECODE=1
+
+.PHONY: run test test-postgres serve lint format bench messages clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Serve Python 3.11 ($(PYTHON))."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+messages: $(VENV)/.installed  ## compile the translations (no system gettext needed)
+	$(PY) manage.py compile_translations
+
+## The site on the embedded defaults (SQLite, local memory), with the real content.
+run: messages
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed
+	$(PY) manage.py local_admin
+	@echo "Sito: http://127.0.0.1:$(PORT)/  (Ctrl+C per fermarlo)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## The whole test suite: unit, integration, concurrency and browser tests.
+test: messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## The same site with production settings under gunicorn (no reseeding).
+serve: messages
+	@test -f .secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(64))" > .secret-key
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat .secret-key)" DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_SECURE_SSL_REDIRECT=0 SITE_URL=http://127.0.0.1:$(PORT) sh -c '\
+	  $(PY) manage.py migrate --no-input && \
+	  $(PY) manage.py collectstatic --no-input -v0 && \
+	  exec $(VENV)/bin/gunicorn torino_social_factory.wsgi -b 127.0.0.1:$(PORT) \
+	    --workers $${WEB_CONCURRENCY:-3} --access-logfile -'
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: messages
+	$(PY) tests/bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

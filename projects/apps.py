@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProjectsConfig(AppConfig):
+    name = "projects"
+    verbose_name = _("Catalogo dei progetti")
+    default_auto_field = "django.db.models.BigAutoField"

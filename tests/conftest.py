@@ -1,0 +1,22 @@
+"""Shared fixtures. Every test gets a clean cache and its own MEDIA_ROOT."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_cache(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def seeded(db):
+    """The real seed content, as `manage.py seed` loads it."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed", stdout=StringIO())

@@ -1,0 +1,154 @@
+"""Site-wide content that staff edit: content pages, site settings, page feedback.
+
+Translatable fields come in pairs: ``title`` (Italian, required) and ``title_en``
+(English, optional). Templates read them through the ``translated`` template tags,
+which fall back to Italian and mark the fallback with ``lang="it"``.
+"""
+
+from django.core.cache import cache
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Page(models.Model):
+    """A content page such as the programme, privacy or legal notes."""
+
+    class Slug(models.TextChoices):
+        PROGRAMME = "il-programma", _("Il programma")
+        PRIVACY = "privacy", _("Privacy")
+        COOKIE = "cookie", _("Cookie")
+        LEGAL_NOTES = "note-legali", _("Note legali")
+        ACCESSIBILITY = "accessibilita", _("Accessibilità")
+        FAQ = "faq", _("Domande frequenti")
+
+    slug = models.SlugField(_("indirizzo"), choices=Slug.choices, unique=True)
+    title = models.CharField(_("titolo"), max_length=200)
+    title_en = models.CharField(_("titolo (inglese)"), max_length=200, blank=True)
+    summary = models.CharField(
+        _("sommario"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Una o due frasi mostrate sotto il titolo e nei risultati dei motori di ricerca."
+        ),
+    )
+    summary_en = models.CharField(_("sommario (inglese)"), max_length=300, blank=True)
+    body = models.TextField(
+        _("testo"), help_text=_("Il testo della pagina. Paragrafi, titoli, elenchi e link.")
+    )
+    body_en = models.TextField(_("testo (inglese)"), blank=True)
+    updated_at = models.DateTimeField(_("ultimo aggiornamento"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("pagina")
+        verbose_name_plural = _("pagine")
+        ordering = ["slug", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(self.url_name)
+
+    @property
+    def url_name(self):
+        return {
+            self.Slug.PROGRAMME: "programme",
+            self.Slug.PRIVACY: "privacy",
+            self.Slug.COOKIE: "cookie",
+            self.Slug.LEGAL_NOTES: "legal_notes",
+            self.Slug.ACCESSIBILITY: "accessibility",
+            self.Slug.FAQ: "faq",
+        }[self.slug]
+
+
+class SiteSettings(models.Model):
+    """The one row of settings staff can change without a developer."""
+
+    CACHE_KEY = "site-settings"
+
+    accessibility_statement_url = models.URLField(
+        _("dichiarazione di accessibilità (AgID)"),
+        blank=True,
+        help_text=_(
+            "L'indirizzo della dichiarazione pubblicata su form.agid.gov.it. "
+            "Se vuoto si usa quello della configurazione del server."
+        ),
+    )
+    city_logo = models.ImageField(_("logo della Città di Torino"), upload_to="logos/", blank=True)
+    city_logo_alt = models.CharField(
+        _("testo alternativo del logo della Città"), max_length=200, blank=True
+    )
+    pon_logo = models.ImageField(_("logo PON Metro"), upload_to="logos/", blank=True)
+    pon_logo_alt = models.CharField(
+        _("testo alternativo del logo PON Metro"), max_length=200, blank=True
+    )
+    funding_total_label = models.CharField(
+        _("cifra: risorse stanziate"),
+        max_length=40,
+        blank=True,
+        help_text=_("Come compare in home page, per esempio «1,5 milioni di euro»."),
+    )
+    funded_projects_total = models.PositiveSmallIntegerField(
+        _("cifra: progetti finanziati in tutto"),
+        null=True,
+        blank=True,
+        help_text=_("Anche quelli non ancora descritti nel catalogo."),
+    )
+    organisations_total_label = models.CharField(
+        _("cifra: realtà del terzo settore coinvolte"), max_length=40, blank=True
+    )
+    ideas_accompanied = models.PositiveSmallIntegerField(
+        _("cifra: idee accompagnate"), null=True, blank=True
+    )
+    demo_dates = models.BooleanField(
+        _("date dimostrative"),
+        default=False,
+        help_text=_(
+            "Acceso quando gli eventi sono stati spostati a date future per provare l'iscrizione."
+        ),
+    )
+    updated_at = models.DateTimeField(_("ultimo aggiornamento"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("impostazioni del sito")
+        verbose_name_plural = _("impostazioni del sito")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="site_settings_single_row"),
+        ]
+
+    def __str__(self):
+        return str(_("Impostazioni del sito"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls):
+        """The settings row, from the cache when possible (every page reads it)."""
+        settings_row = cache.get(cls.CACHE_KEY)
+        if settings_row is None:
+            settings_row, _created = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, settings_row, 300)
+        return settings_row
+
+
+class PageFeedback(models.Model):
+    """An answer to "Questa pagina ti è stata utile?". No personal data is asked."""
+
+    path = models.CharField(_("pagina"), max_length=500)
+    useful = models.BooleanField(_("utile"))
+    comment = models.TextField(_("commento"), max_length=500, blank=True)
+    language = models.CharField(_("lingua"), max_length=8, default="it")
+    created_at = models.DateTimeField(_("ricevuto il"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("riscontro sulla pagina")
+        verbose_name_plural = _("riscontri sulle pagine")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.path} – {_('sì') if self.useful else _('no')}"

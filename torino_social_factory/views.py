@@ -1,0 +1,138 @@
+"""Site-wide views: home, content pages, feedback, health and machine files."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
+
+from events.models import Event
+from projects.models import Project
+
+from .context_processors import FEEDBACK_SALT
+from .forms import FeedbackForm
+from .models import Page, PageFeedback, SiteSettings
+
+
+def home(request):
+    site_settings = SiteSettings.load()
+    return render(
+        request,
+        "pages/home.html",
+        {
+            "programme": Page.objects.filter(slug=Page.Slug.PROGRAMME).first(),
+            "figures": key_figures(site_settings),
+            "next_event": Event.objects.next_public(),
+            "featured_projects": Project.objects.featured(),
+        },
+    )
+
+
+def key_figures(site_settings):
+    """Figures for the home page: counted from the catalogue where we can, else from
+    the values staff keep in the site settings (nothing is made up when both are empty)."""
+    figures = []
+    if site_settings.funded_projects_total:
+        figures.append((site_settings.funded_projects_total, _("progetti finanziati")))
+    if site_settings.organisations_total_label:
+        figures.append((site_settings.organisations_total_label, _("realtà del terzo settore")))
+    if site_settings.funding_total_label:
+        figures.append((site_settings.funding_total_label, _("di contributi a fondo perduto")))
+    if site_settings.ideas_accompanied:
+        figures.append((site_settings.ideas_accompanied, _("idee accompagnate nel 2018")))
+    return figures
+
+
+def content_page(request, slug):
+    page = get_object_or_404(Page, slug=slug)
+    return render(
+        request,
+        "pages/content_page.html",
+        {
+            "page": page,
+            "last_updated": page.updated_at,
+            "active_section": "programme" if slug == Page.Slug.PROGRAMME else "",
+        },
+    )
+
+
+@csrf_exempt  # deliberately cookie-less: see context_processors.feedback_token
+def feedback(request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = FeedbackForm(request.POST)
+    if not _same_site_post(request) or not _valid_feedback_token(request.POST.get("form_token")):
+        return render(request, "pages/feedback_rejected.html", status=403)
+    if not form.is_valid():
+        return render(request, "pages/feedback_thanks.html", {"form": form}, status=400)
+    if form.cleaned_data["website"]:
+        # A bot filled the hidden field: answer as if accepted, store nothing.
+        return render(request, "pages/feedback_thanks.html", {"form": form})
+    if _over_feedback_limit(request):
+        return render(
+            request, "pages/feedback_thanks.html", {"form": form, "limited": True}, status=429
+        )
+    PageFeedback.objects.create(
+        path=form.cleaned_data["path"],
+        useful=form.cleaned_data["useful"] == "yes",
+        comment=form.cleaned_data["comment"],
+        language=request.LANGUAGE_CODE,
+    )
+    return render(request, "pages/feedback_thanks.html", {"form": form})
+
+
+def _valid_feedback_token(token):
+    try:
+        return signing.loads(token or "", salt=FEEDBACK_SALT) == "feedback"
+    except signing.BadSignature:
+        return False
+
+
+def _same_site_post(request):
+    """Browsers send Origin on POST; when they do it must be ours."""
+    origin = request.headers.get("Origin")
+    if not origin or origin == "null":
+        return origin is None
+    return urlsplit(origin).netloc == request.get_host() or origin in settings.CSRF_TRUSTED_ORIGINS
+
+
+def _over_feedback_limit(request):
+    if not settings.RATELIMIT_ENABLED:
+        return False
+    key = f"feedback-rate:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, 3600)
+    try:
+        return cache.incr(key) > settings.FEEDBACK_RATE_LIMIT
+    except ValueError:  # expired between add and incr
+        return False
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+@require_GET
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    return HttpResponse(
+        render_to_string("robots.txt", {"site_url": settings.SITE_URL}), content_type="text/plain"
+    )
