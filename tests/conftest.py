@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+pytest_plugins = ["tests.fixtures_projects", "tests.fixtures_events"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):

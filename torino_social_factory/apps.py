@@ -11,9 +11,12 @@ class SiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
         from . import freshness
+        from .richtext import sanitise_rich_text_fields
+
+        pre_save.connect(sanitise_rich_text_fields, dispatch_uid="sanitise-rich-text")
 
         def content_changed(sender, **kwargs):
             if sender._meta.app_label in {"torino_social_factory", "projects", "events"}:

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 class Page(models.Model):
     """A content page such as the programme, privacy or legal notes."""
 
+    RICH_TEXT_FIELDS = ("body", "body_en")
+
     class Slug(models.TextChoices):
         PROGRAMME = "il-programma", _("Il programma")
         PRIVACY = "privacy", _("Privacy")

@@ -1,0 +1,1 @@
+"""Fixtures for the events tests (make_* factories)."""

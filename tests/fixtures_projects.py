@@ -1,0 +1,1 @@
+"""Fixtures for the catalogue tests (make_* factories)."""
