@@ -6,6 +6,16 @@ from django.core.cache import cache
 pytest_plugins = ["tests.fixtures_projects", "tests.fixtures_events"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations(django_db_blocker):
+    """Tests see the same compiled catalogues as the running site."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("compile_translations", stdout=StringIO())
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -88,3 +88,21 @@ def test_unknown_path_answers_an_italian_404_in_the_frame(client, seeded):
     assert response.status_code == 404
     assert "Pagina non trovata" in response.content.decode()
     assert response.cookies == {}
+
+
+def test_pages_link_their_other_language_with_hreflang(page, settings):
+    html = read(page("/il-programma/"))
+    alternates = {a["hreflang"]: a["href"] for a in html.find("link", rel="alternate")}
+    assert alternates["it"] == f"{settings.SITE_URL}/il-programma/"
+    assert alternates["en"] == f"{settings.SITE_URL}/en/il-programma/"
+    assert alternates["x-default"] == alternates["it"]
+    switch = [a for a in html.find("a") if a.get("hreflang") == "en"]
+    assert switch and switch[0]["href"] == "/en/il-programma/"
+
+
+def test_italian_dates_use_lower_case_month_names(page):
+    body = page("/il-programma/").content.decode()
+    months = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio"]
+    months += ["agosto", "settembre", "ottobre", "novembre", "dicembre"]
+    assert any(f" {m} 20" in body for m in months)
+    assert not any(f" {m.capitalize()} 20" in body for m in months)

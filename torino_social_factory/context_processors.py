@@ -19,15 +19,18 @@ def feedback_token():
     return signing.dumps("feedback", salt=FEEDBACK_SALT)
 
 
-def alternate_language_url(request):
-    current = get_language()
-    other = next(code for code, _name in settings.LANGUAGES if code != current)
-    return other, translate_url(request.path, other)
+def language_versions(request):
+    """The same page in every language, as absolute URLs (for hreflang and the switch)."""
+    return {
+        code: settings.SITE_URL + translate_url(request.path, code)
+        for code, _name in settings.LANGUAGES
+    }
 
 
 def site(request):
     site_settings = SiteSettings.load()
-    other_language, other_url = alternate_language_url(request)
+    versions = language_versions(request)
+    other_language = next(code for code in versions if code != get_language())
     return {
         "site_settings": site_settings,
         "accessibility_statement_url": site_settings.accessibility_statement_url
@@ -36,6 +39,8 @@ def site(request):
         "last_updated": site_last_updated(),
         "feedback_token": feedback_token(),
         "alternate_language": other_language,
-        "alternate_language_url": other_url,
+        "alternate_language_url": translate_url(request.path, other_language),
+        "language_versions": versions,
+        "canonical_url": settings.SITE_URL + request.path,
         "site_url": settings.SITE_URL,
     }

@@ -165,7 +165,7 @@ STORAGES = {
         # development and tests so nobody has to run collectstatic first.
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        else "torino_social_factory.storage.StaticFilesStorage",
     },
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
