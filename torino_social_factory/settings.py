@@ -247,3 +247,24 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
+
+# --- Staff workspace ----------------------------------------------------------------
+# Our AdminSite replaces Django's default one, so every app's @admin.register lands on
+# it and gets the dashboard, previews, door check-in, exports and rich-text editor
+# (torino_social_factory/admin_apps.py). Same app label "admin", same URLs.
+INSTALLED_APPS = [
+    "torino_social_factory.admin_apps.StaffAdminConfig" if app == "django.contrib.admin" else app
+    for app in INSTALLED_APPS
+]
+# Sessions exist only for staff (public pages never write to the session, so anonymous
+# visitors get no cookie); they end when the browser closes, which matters on the
+# shared phones and PCs at the door, and after SESSION_COOKIE_AGE at the latest.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
+# How often the door page refreshes its counters (seconds).
+STAFF_CHECKIN_REFRESH_SECONDS = env.int("STAFF_CHECKIN_REFRESH_SECONDS", default=10)
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not DATABASES["default"]["TEST"].get(
+    "NAME"
+):
+    # Browser tests run a live server in another thread: it needs a file, not :memory:.
+    DATABASES["default"]["TEST"]["NAME"] = BASE_DIR / ".test-db.sqlite3"
