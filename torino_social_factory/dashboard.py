@@ -66,8 +66,8 @@ def feedback_summary():
     week_ago = timezone.now() - timedelta(days=7)
     counts = PageFeedback.objects.aggregate(
         total=Count("pk"),
-        useful=Count("pk", filter=Q(useful=True)),
-        not_useful=Count("pk", filter=Q(useful=False)),
+        useful_count=Count("pk", filter=Q(useful=True)),
+        not_useful_count=Count("pk", filter=Q(useful=False)),
         last_week=Count("pk", filter=Q(created_at__gte=week_ago)),
     )
     latest = list(
