@@ -11,6 +11,7 @@ every app registers its models here unchanged. On top of Django's admin it adds:
 """
 
 from django.contrib import admin
+from django.db import models
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,8 @@ class StaffAdminMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in getattr(self.model, "RICH_TEXT_FIELDS", ()):
             kwargs["widget"] = RichTextarea
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")  # what staff paste without a scheme
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is not None and not formfield.help_text:
             formfield.help_text = admin_help.help_text_for(self.model, db_field.name)

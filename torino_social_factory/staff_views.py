@@ -209,6 +209,8 @@ def _set_checked_in(registration, checked_in):
 def registration_qr_target(request, registration_id):
     """Where the QR code in the confirmation e-mail leads: the person's row on the door
     page for reception, or their record for whoever else may view it."""
+    if not request.user.has_perm("events.view_registration"):
+        raise PermissionDenied
     _Event, Registration = _models()
     registration = get_object_or_404(Registration, pk=registration_id)
     if request.user.has_perm("events.change_registration"):
