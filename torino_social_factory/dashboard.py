@@ -23,10 +23,8 @@ def dashboard(request):
     sections["latest_changes"] = latest_changes(user)
     if user.has_perm("torino_social_factory.view_pagefeedback"):
         sections["feedback"] = feedback_summary()
-    for name, provider in _app_sections():
-        value = provider(user)
-        if value is not None:
-            sections[name] = value
+    for _name, provider in _app_sections():
+        sections.update(provider(user))
     return sections
 
 

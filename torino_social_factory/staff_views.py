@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -61,7 +62,29 @@ def _require(request, *perms):
 def _models():
     from events.models import Event, Registration
 
+    if not hasattr(Registration, "_meta"):
+        raise Http404(_("Gli eventi non sono ancora disponibili."))
     return Event, Registration
+
+
+def with_staff_counts(events):
+    """Events annotated with the door's counters, in the same single query."""
+    _Event, Registration = _models()
+    related = Registration._meta.get_field("event").related_query_name()
+    status = f"{related}__status"
+    return events.annotate(
+        confirmed_count=Count(related, filter=Q(**{status: Registration.Status.CONFIRMED})),
+        waitlisted_count=Count(related, filter=Q(**{status: Registration.Status.WAITLISTED})),
+        checked_in_count=Count(
+            related,
+            filter=Q(
+                **{
+                    status: Registration.Status.CONFIRMED,
+                    f"{related}__checked_in_at__isnull": False,
+                }
+            ),
+        ),
+    )
 
 
 def surname_key(name):
@@ -89,7 +112,7 @@ def log_change(request, obj, message):
 def checkin_events(request):
     _require(request, "events.change_registration")
     Event, _Registration = _models()
-    events = Event.objects.with_staff_counts().order_by("-starts_at", "-pk")[:20]
+    events = with_staff_counts(Event.objects.all()).order_by("-starts_at", "-pk")[:20]
     context = {
         **admin.site.each_context(request),
         "title": _("Accoglienza all'ingresso"),
@@ -100,7 +123,7 @@ def checkin_events(request):
 
 def _event_and_people(event_id):
     Event, Registration = _models()
-    event = get_object_or_404(Event.objects.with_staff_counts(), pk=event_id)
+    event = get_object_or_404(with_staff_counts(Event.objects.all()), pk=event_id)
     people = sorted(
         Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).only(
             "pk", "name", "organisation", "checked_in_at", "status", "event_id"
@@ -346,7 +369,11 @@ def _xlsx(event, header, rows):
 def preview_project(request, pk):
     _require(request, "projects.view_project")
     from projects.models import Project
-    from projects.views import render_project
+
+    try:
+        from projects.views import render_project
+    except ImportError as error:
+        raise Http404(_("L'anteprima dei progetti non è ancora disponibile.")) from error
 
     project = get_object_or_404(Project, pk=pk)
     return _preview(render_project(request, project))
@@ -355,7 +382,11 @@ def preview_project(request, pk):
 def preview_event(request, pk):
     _require(request, "events.view_event")
     from events.models import Event
-    from events.views import render_event
+
+    try:
+        from events.views import render_event
+    except ImportError as error:
+        raise Http404(_("L'anteprima degli eventi non è ancora disponibile.")) from error
 
     event = get_object_or_404(Event, pk=pk)
     return _preview(render_event(request, event))
