@@ -70,6 +70,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Proof / performance (issue 6): ETag/Last-Modified revalidation (304), then the
+    # anonymous page cache. Last on purpose: everything above still runs on a cached
+    # page, and the cache sees whether the view touched the session or a CSRF token.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "torino_social_factory.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "torino_social_factory.urls"
@@ -247,3 +252,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
+
+# --- Proof / performance (issue 6) --------------------------------------------------
+# Anonymous public pages are cached whole, keyed by the content version (a database row
+# bumped by every change of public content; see torino_social_factory/cache.py).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+# Upper bound for time-dependent text ("iscrizioni aperte fino a…"); content changes
+# invalidate at once through the version, not through this timeout.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+PAGE_CACHE_MAX_PATH = 1000  # longer URLs (fuzzers, bots) are served but never stored
+PAGE_CACHE_EXCLUDED_PATHS = r"^/admin/|/iscrizione/|^/(en/)?feedback/"
+PAGE_CACHE_IGNORED_MODELS = env.list("PAGE_CACHE_IGNORED_MODELS", default=[])
+if "OPTIONS" not in CACHES["default"] and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 2000}
+
+# The live server of the browser tests runs in another thread: with SQLite it needs a
+# database file, not the in-memory one (shared with the events tests: keep identical).
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"]["NAME"] = BASE_DIR / ".test-db.sqlite3"
