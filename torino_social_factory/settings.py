@@ -60,6 +60,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Proof / performance (issue 6): ETag/Last-Modified revalidation (304), then the
+    # anonymous page cache. This early so a cached page costs about what a static file
+    # costs; it stores the finished response of everything below (CSP, frame headers)
+    # and sees whether the view touched the session, a CSRF token or a cookie.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "torino_social_factory.middleware.PageCacheMiddleware",
     "torino_social_factory.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -70,11 +76,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
-    # Proof / performance (issue 6): ETag/Last-Modified revalidation (304), then the
-    # anonymous page cache. Last on purpose: everything above still runs on a cached
-    # page, and the cache sees whether the view touched the session or a CSRF token.
-    "django.middleware.http.ConditionalGetMiddleware",
-    "torino_social_factory.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "torino_social_factory.urls"
@@ -263,6 +264,10 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_MAX_PATH = 1000  # longer URLs (fuzzers, bots) are served but never stored
 PAGE_CACHE_EXCLUDED_PATHS = r"^/admin/|/iscrizione/|^/(en/)?feedback/"
 PAGE_CACHE_IGNORED_MODELS = env.list("PAGE_CACHE_IGNORED_MODELS", default=[])
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Every request reads the content version: keep the SQLite connection (and its
+    # PRAGMAs) per worker instead of reopening the file on each request.
+    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
 if "OPTIONS" not in CACHES["default"] and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 2000}
 
