@@ -108,6 +108,15 @@ def test_site_settings_changed_by_another_process_are_seen_here(client, seeded):
     assert "Cifra cambiata altrove" in client.get("/").content.decode()
 
 
+def test_staff_see_site_settings_changed_by_another_process(client, seeded, admin_user):
+    client.force_login(admin_user)
+    client.get("/")
+    SiteSettings.load()
+    SiteSettings.objects.filter(pk=1).update(funding_total_label="Cifra vista dallo staff")
+    content.bump()
+    assert "Cifra vista dallo staff" in client.get("/").content.decode()
+
+
 def test_a_rolled_back_change_keeps_the_version(seeded):
     from django.db import transaction
 

@@ -51,10 +51,14 @@ class PageCacheMiddleware:
         self.seen_version = None
 
     def __call__(self, request):
-        if not self.cacheable_request(request):
+        if not settings.PAGE_CACHE_ENABLED:
             return self.get_response(request)
+        # Read for every request that reaches Django (static files never do), so staff
+        # bypassing the cache still see site settings changed in another process.
         version = content.current()
         self.forget_derived_caches(version)
+        if not self.cacheable_request(request):
+            return self.get_response(request)
         key = self.key(request, version)
         cached = cache.get(key)
         if cached is not None:
@@ -75,7 +79,7 @@ class PageCacheMiddleware:
         return response
 
     def cacheable_request(self, request):
-        if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD"):
             return False
         if len(request.get_full_path()) > settings.PAGE_CACHE_MAX_PATH:
             return False
