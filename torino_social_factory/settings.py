@@ -275,3 +275,12 @@ if "OPTIONS" not in CACHES["default"] and CACHES["default"]["BACKEND"].endswith(
 # database file, not the in-memory one (shared with the events tests: keep identical).
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"]["NAME"] = BASE_DIR / ".test-db.sqlite3"
+
+# --- Events (issue 4) -------------------------------------------------------------------
+PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", default="2026-11")
+REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=30)
+EVENTS_MIN_FILL_SECONDS = env.float("EVENTS_MIN_FILL_SECONDS", default=3)
+EVENTS_RATE_LIMIT = env.int("EVENTS_RATE_LIMIT", default=10)  # form posts per address per hour
+# Test-only hooks for the negative control of the capacity test; never set in production.
+EVENTS_TEST_DISABLE_LOCK = False
+EVENTS_TEST_RACE_DELAY = 0
