@@ -255,7 +255,13 @@ def registration_form(client):
 def test_registration_form_never_causes_a_500_and_rejected_input_writes_nothing(
     seeded, settings, data
 ):
+    from events.models import Event
+    from tests.fixtures_events import open_for_registration
+
     settings.RATELIMIT_ENABLED = False
+    settings.EVENTS_MIN_FILL_SECONDS = 0
+    for event in Event.objects.all():
+        open_for_registration(event, capacity=5)
     client = Client(raise_request_exception=False)
     url, valid = registration_form(client)
     if not url:
