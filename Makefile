@@ -48,7 +48,12 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+## Speed figures (not a test): writes tests/bench/RESULTS.md. Needs wrk (installed from
+## Debian when we may; else a slower Python load generator is used and labelled).
 bench: messages
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1; } || \
+	  echo "wrk non installato: uso il generatore Python (più lento)"
 	$(PY) tests/bench/run.py
 
 clean:

@@ -1,14 +1,276 @@
-# PLACEHOLDER until the events app lands (issue 4): the contract the site package uses.
+"""Events, their programme, registrations and the e-mail outbox.
+
+Nothing stored here decides whether a place is free: services.py counts confirmed
+registrations under a lock on the event row every time (DESIGN §5.1).
+"""
+
+import secrets
+
+from django.db import models
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
-class _Manager:
+def new_access_key():
+    return secrets.token_urlsafe(16)
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def listed(self):
+        """What the public lists show: published and public (never unlisted)."""
+        return self.published().filter(visibility=Event.Visibility.PUBLIC)
+
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+
     def next_public(self):
-        return None
+        return self.listed().upcoming().with_counts().first()
+
+    def with_counts(self):
+        return self.annotate(
+            confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
+            waitlisted_count=Count("registrations", filter=Q(registrations__status="waitlisted")),
+            checked_in_count=Count(
+                "registrations",
+                filter=Q(
+                    registrations__status="confirmed", registrations__checked_in_at__isnull=False
+                ),
+            ),
+        )
 
 
-class Event:
-    objects = _Manager()
+class Event(models.Model):
+    RICH_TEXT_FIELDS = ("description", "description_en")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("pubblico")
+        UNLISTED = "unlisted", _("solo con link riservato")
+
+    slug = models.SlugField(_("indirizzo"), max_length=120, unique=True)
+    title = models.CharField(_("titolo"), max_length=200)
+    title_en = models.CharField(_("titolo (inglese)"), max_length=200, blank=True)
+    summary = models.CharField(_("sommario"), max_length=300, blank=True)
+    summary_en = models.CharField(_("sommario (inglese)"), max_length=300, blank=True)
+    description = models.TextField(_("descrizione"), blank=True)
+    description_en = models.TextField(_("descrizione (inglese)"), blank=True)
+    starts_at = models.DateTimeField(_("inizio"))
+    ends_at = models.DateTimeField(_("fine"))
+    venue_name = models.CharField(_("luogo"), max_length=200)
+    venue_name_en = models.CharField(_("luogo (inglese)"), max_length=200, blank=True)
+    address = models.CharField(_("indirizzo del luogo"), max_length=255)
+    latitude = models.DecimalField(
+        _("latitudine"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitudine"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    capacity = models.PositiveIntegerField(
+        _("posti disponibili"),
+        null=True,
+        blank=True,
+        help_text=_("Vuoto: nessun limite impostato, tutte le iscrizioni sono confermate."),
+    )
+    registration_opens_at = models.DateTimeField(_("apertura iscrizioni"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("chiusura iscrizioni"), null=True, blank=True)
+    registration_enabled = models.BooleanField(_("iscrizione online"), default=True)
+    waitlist_enabled = models.BooleanField(_("lista d'attesa"), default=True)
+    captcha_enabled = models.BooleanField(
+        _("domanda anti-spam"),
+        default=False,
+        help_text=_(
+            "Accendila se arrivano iscrizioni automatiche: chiede di rispondere a una domanda."
+        ),
+    )
+    visibility = models.CharField(
+        _("visibilità"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    access_key = models.CharField(
+        _("chiave del link riservato"), max_length=40, default=new_access_key
+    )
+    is_published = models.BooleanField(_("pubblicato"), default=False)
+    updated_at = models.DateTimeField(_("ultimo aggiornamento"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("evento")
+        verbose_name_plural = _("eventi")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        url = reverse("events:detail", kwargs={"slug": self.slug})
+        if self.visibility == self.Visibility.UNLISTED:
+            url += f"?chiave={self.access_key}"
+        return url
+
+    @property
+    def is_over(self):
+        return self.ends_at < timezone.now()
+
+    def registration_state(self, now=None, confirmed=None):
+        """One of: closed_online, not_open, closed, over, open. Fullness is shown apart."""
+        now = now or timezone.now()
+        if not self.registration_enabled:
+            return "closed_online"
+        if self.ends_at < now:
+            return "over"
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return "not_open"
+        if (
+            self.registration_closes_at and now >= self.registration_closes_at
+        ) or now >= self.starts_at:
+            return "closed"
+        return "open"
+
+
+class AgendaItem(models.Model):
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("evento")
+    )
+    starts_at = models.TimeField(_("ora"), null=True, blank=True)
+    title = models.CharField(_("titolo"), max_length=200)
+    title_en = models.CharField(_("titolo (inglese)"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("ordine"), default=0)
+
+    class Meta:
+        verbose_name = _("punto del programma")
+        verbose_name_plural = _("programma")
+        ordering = ["order", "starts_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("confermata")
+        WAITLISTED = "waitlisted", _("in lista d'attesa")
+        CANCELLED = "cancelled", _("annullata")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("evento")
+    )
+    name = models.CharField(_("nome e cognome"), max_length=120)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    organisation = models.CharField(_("ente o organizzazione"), max_length=200, blank=True)
+    category = models.CharField(_("ente/categoria"), max_length=100, blank=True)
+    accessibility_needs = models.TextField(
+        _("esigenze di accessibilità"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Può contenere dati sulla salute: si cancella quando l'iscrizione è resa anonima."
+        ),
+    )
+    status = models.CharField(_("stato"), max_length=12, choices=Status.choices, db_index=True)
+    token_hash = models.CharField(
+        _("impronta del link personale"), max_length=64, unique=True, editable=False
+    )
+    language = models.CharField(_("lingua"), max_length=8, default="it")
+    privacy_acknowledged_at = models.DateTimeField(_("informativa letta il"), null=True, blank=True)
+    privacy_notice_version = models.CharField(
+        _("versione dell'informativa"), max_length=20, blank=True
+    )
+    optional_consent = models.BooleanField(_("consenso a ricevere notizie"), default=False)
+    created_at = models.DateTimeField(_("iscritto il"), default=timezone.now, db_index=True)
+    cancelled_at = models.DateTimeField(_("annullata il"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("entrato il"), null=True, blank=True)
+    email_verified_at = models.DateTimeField(_("e-mail verificata il"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("resa anonima il"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("iscrizione")
+        verbose_name_plural = _("iscrizioni")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "event",
+                Lower("email"),
+                condition=~Q(status="cancelled"),
+                name="one_active_registration_per_email",
+                violation_error_message=_("Questo indirizzo è già iscritto all'evento."),
+            ),
+            models.CheckConstraint(
+                condition=Q(email=Lower("email")), name="registration_email_lower_case"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.event}"
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_active(self):
+        return self.status != self.Status.CANCELLED
+
+    @property
+    def surname_key(self):
+        """Sort key for printed lists: last word of the name, then the rest."""
+        parts = self.name.split()
+        return (parts[-1].casefold() if parts else "", self.name.casefold())
+
+
+class OutboxMessage(models.Model):
+    """An e-mail waiting to be sent. Written in the same transaction as its cause."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("in attesa")
+        SENT = "sent", _("inviata")
+        FAILED = "failed", _("non recapitabile")
+
+    registration = models.ForeignKey(
+        Registration,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("iscrizione"),
+    )
+    kind = models.CharField(_("tipo"), max_length=20)
+    to = models.EmailField(_("destinatario"), max_length=254)
+    subject = models.CharField(_("oggetto"), max_length=255)
+    body_text = models.TextField(_("testo"))
+    body_html = models.TextField(_("testo HTML"), blank=True)
+    attachments = models.JSONField(_("allegati"), default=list, blank=True)
+    status = models.CharField(
+        _("stato"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("tentativi"), default=0)
+    next_attempt_at = models.DateTimeField(
+        _("prossimo tentativo"), default=timezone.now, db_index=True
+    )
+    last_error = models.TextField(_("ultimo errore"), blank=True)
+    created_at = models.DateTimeField(_("creata il"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("inviata il"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail in uscita")
+        verbose_name_plural = _("e-mail in uscita")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"
 
 
 def latest_public_change():
-    return None
+    return Event.objects.published().aggregate(latest=Max("updated_at"))["latest"]

@@ -5,5 +5,19 @@ from . import views
 app_name = "events"
 
 urlpatterns = [
-    path("eventi/", views.placeholder, name="list"),
+    path("eventi/", views.event_list, name="list"),
+    path("eventi/<slug:slug>/", views.event_detail, name="detail"),
+    path("eventi/<slug:slug>/evento.ics", views.event_ics, name="ics"),
+    path("eventi/<slug:slug>/iscrizione/", views.register, name="register"),
+    path(
+        "eventi/<slug:slug>/iscrizione/esito/<str:result>/",
+        views.registration_result,
+        name="registration_result",
+    ),
+    path(
+        "eventi/<slug:slug>/iscrizione/inviata/", views.registration_sent, name="registration_sent"
+    ),
+    path("iscrizione/link-perso/", views.lost_link, name="lost_link"),
+    path("iscrizione/<str:token>/", views.registration_page, name="registration"),
+    path("iscrizione/<str:token>/annulla/", views.cancel_registration, name="cancel"),
 ]

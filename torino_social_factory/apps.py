@@ -13,6 +13,7 @@ class SiteConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save, pre_save
 
+        from . import cache as page_cache
         from . import freshness
         from .richtext import sanitise_rich_text_fields
 
@@ -24,3 +25,5 @@ class SiteConfig(AppConfig):
 
         post_save.connect(content_changed, dispatch_uid="freshness-save")
         post_delete.connect(content_changed, dispatch_uid="freshness-delete")
+        # Every public-content change bumps the version the page cache is keyed by.
+        page_cache.connect()

@@ -166,3 +166,21 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{self.path} – {_('sì') if self.useful else _('no')}"
+
+
+class ContentVersion(models.Model):
+    """One row whose number goes up on every change of public content.
+
+    Cached pages are keyed by it (see ``torino_social_factory.cache``), so staff see
+    their change at once in every process, with or without a shared cache.
+    """
+
+    version = models.BigIntegerField(_("versione"), default=0)
+    changed_at = models.DateTimeField(_("ultima modifica"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("versione dei contenuti")
+        verbose_name_plural = _("versione dei contenuti")
+
+    def __str__(self):
+        return str(self.version)

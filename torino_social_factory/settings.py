@@ -60,6 +60,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Proof / performance (issue 6): ETag/Last-Modified revalidation (304), then the
+    # anonymous page cache. This early so a cached page costs about what a static file
+    # costs; it stores the finished response of everything below (CSP, frame headers)
+    # and sees whether the view touched the session, a CSRF token or a cookie.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "torino_social_factory.middleware.PageCacheMiddleware",
     "torino_social_factory.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -248,6 +254,37 @@ LOGGING = {
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
 
+# --- Proof / performance (issue 6) --------------------------------------------------
+# Anonymous public pages are cached whole, keyed by the content version (a database row
+# bumped by every change of public content; see torino_social_factory/cache.py).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+# Upper bound for time-dependent text ("iscrizioni aperte fino a…"); content changes
+# invalidate at once through the version, not through this timeout.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+PAGE_CACHE_MAX_PATH = 1000  # longer URLs (fuzzers, bots) are served but never stored
+PAGE_CACHE_EXCLUDED_PATHS = r"^/admin/|/iscrizione/|^/(en/)?feedback/"
+PAGE_CACHE_IGNORED_MODELS = env.list("PAGE_CACHE_IGNORED_MODELS", default=[])
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Every request reads the content version: keep the SQLite connection (and its
+    # PRAGMAs) per worker instead of reopening the file on each request.
+    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+if "OPTIONS" not in CACHES["default"] and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 2000}
+
+# The live server of the browser tests runs in another thread: with SQLite it needs a
+# database file, not the in-memory one (shared with the events tests: keep identical).
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"]["NAME"] = BASE_DIR / ".test-db.sqlite3"
+
+# --- Events (issue 4) -------------------------------------------------------------------
+PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", default="2026-11")
+REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=30)
+EVENTS_MIN_FILL_SECONDS = env.float("EVENTS_MIN_FILL_SECONDS", default=3)
+EVENTS_RATE_LIMIT = env.int("EVENTS_RATE_LIMIT", default=10)  # form posts per address per hour
+# Test-only hooks for the negative control of the capacity test; never set in production.
+EVENTS_TEST_DISABLE_LOCK = False
+EVENTS_TEST_RACE_DELAY = 0
+
 # --- Staff workspace ----------------------------------------------------------------
 # Our AdminSite replaces Django's default one, so every app's @admin.register lands on
 # it and gets the dashboard, previews, door check-in, exports and rich-text editor
@@ -263,8 +300,3 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
 # How often the door page refreshes its counters (seconds).
 STAFF_CHECKIN_REFRESH_SECONDS = env.int("STAFF_CHECKIN_REFRESH_SECONDS", default=10)
-if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not DATABASES["default"]["TEST"].get(
-    "NAME"
-):
-    # Browser tests run a live server in another thread: it needs a file, not :memory:.
-    DATABASES["default"]["TEST"]["NAME"] = BASE_DIR / ".test-db.sqlite3"
