@@ -7,6 +7,7 @@ not see it or the app has no such model yet. One or two queries each, never per 
 from datetime import timedelta
 
 from django.apps import apps
+from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,7 +64,11 @@ def drafts(user):
         ("events", "Event", "title", "admin:staff_preview_event"),
     ):
         model = _model(app_label, name)
-        if model is None or not user.has_perm(f"{app_label}.change_{name.lower()}"):
+        if (
+            model is None
+            or not admin.site.is_registered(model)
+            or not user.has_perm(f"{app_label}.change_{name.lower()}")
+        ):
             continue
         for pk, title in (
             model.objects.filter(is_published=False)

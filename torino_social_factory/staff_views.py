@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -219,14 +220,14 @@ def checkin_toggle(request, event_id, registration_id):
 
 
 def _set_checked_in(registration, checked_in):
-    """Returns whether anything changed. The UPDATE is conditional, so two phones
-    tapping the same person at once record one entry time."""
-    _Event, Registration = _models()
-    rows = Registration.objects.filter(
-        pk=registration.pk, status=Registration.Status.CONFIRMED, checked_in_at__isnull=checked_in
-    ).update(checked_in_at=timezone.now() if checked_in else None)
-    registration.refresh_from_db(fields=["checked_in_at"])
-    return bool(rows)
+    """Returns whether anything changed. Through the events service (row lock), so two
+    phones tapping the same person at once record one entry time."""
+    from events import services
+
+    before = registration.checked_in_at
+    updated = services.check_in(registration=registration, undo=not checked_in)
+    registration.checked_in_at = updated.checked_in_at
+    return (before is None) != (updated.checked_in_at is None)
 
 
 def registration_qr_target(request, registration_id):
@@ -367,33 +368,42 @@ def _xlsx(event, header, rows):
 
 
 def preview_project(request, pk):
+    """The public project page of a draft, rendered by the public view itself."""
     _require(request, "projects.view_project")
     from projects.models import Project
-
-    try:
-        from projects.views import render_project
-    except ImportError as error:
-        raise Http404(_("L'anteprima dei progetti non è ancora disponibile.")) from error
+    from projects.views import project_detail
 
     project = get_object_or_404(Project, pk=pk)
-    return _preview(render_project(request, project))
+    return _preview(request, Project, project, project_detail, slug=project.slug)
 
 
 def preview_event(request, pk):
+    """The public event page of a draft (an unlisted one as its key holders see it)."""
     _require(request, "events.view_event")
     from events.models import Event
-
-    try:
-        from events.views import render_event
-    except ImportError as error:
-        raise Http404(_("L'anteprima degli eventi non è ancora disponibile.")) from error
+    from events.views import event_detail
 
     event = get_object_or_404(Event, pk=pk)
-    return _preview(render_event(request, event))
+    if event.visibility == Event.Visibility.UNLISTED:
+        request.GET = request.GET.copy()
+        request.GET["chiave"] = event.access_key
+    return _preview(request, Event, event, event_detail, slug=event.slug)
 
 
-def _preview(response):
-    """The public page as it will look, marked so that no one indexes or caches it."""
+def _preview(request, model, obj, view, **kwargs):
+    """Render the public view as if ``obj`` were published, then undo that.
+
+    Inside a transaction the row is marked published with a plain UPDATE (no signals, so
+    no cache invalidation and no history entry), the public view renders its real
+    template, and the transaction is rolled back: nothing is ever published by looking.
+    The answer is marked so that no one indexes or caches it.
+    """
+    with transaction.atomic():
+        model.objects.filter(pk=obj.pk).update(is_published=True)
+        response = view(request, **kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        transaction.set_rollback(True)
     response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
     return response

@@ -190,7 +190,9 @@ def remove_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("torino_social_factory", "0001_initial"),
+        ("torino_social_factory", "0002_content_version"),
+        ("projects", "0001_initial"),
+        ("events", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("admin", "0003_logentry_add_action_flag_choices"),
         ("contenttypes", "0002_remove_content_type_name"),
