@@ -167,3 +167,132 @@ def test_page_changelist_queries_do_not_grow_with_rows(admin_client):
     few = _count_queries(admin_client, url)
     _make_pages(6)
     assert _count_queries(admin_client, url) == few
+
+
+# --- Previews of drafts -------------------------------------------------------------------
+
+
+def _editor(client):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from torino_social_factory import roles
+
+    user = get_user_model().objects.create_user("redattrice", is_staff=True)
+    user.groups.add(Group.objects.get(name=roles.EDITOR))
+    client.force_login(user)
+    return user
+
+
+def test_an_editor_previews_a_draft_project_as_the_public_will_see_it(client, db):
+    from projects.models import Project
+
+    project = Project.objects.create(
+        slug="bozza", title="Orti in Barriera", summary="Un orto condiviso.", is_published=False
+    )
+    assert client.get(project.get_absolute_url()).status_code == 404  # not public yet
+    url = reverse("admin:staff_preview_project", args=[project.pk])
+    assert client.get(url).status_code == 302  # anonymous: to the login
+    _editor(client)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Orti in Barriera" in response.content.decode()
+    assert "projects/project_detail.html" in [t.name for t in response.templates]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-store" in response["Cache-Control"]
+    project.refresh_from_db()
+    assert not project.is_published  # looking never publishes
+    client.logout()
+    assert client.get(project.get_absolute_url()).status_code == 404
+
+
+def test_an_editor_previews_a_draft_unlisted_event(client, make_event):
+    event = make_event(slug="bozza", is_published=False, visibility="unlisted")
+    _editor(client)
+    response = client.get(reverse("admin:staff_preview_event", args=[event.pk]))
+    assert response.status_code == 200
+    assert "events/event_detail.html" in [t.name for t in response.templates]
+    event.refresh_from_db()
+    assert not event.is_published
+
+
+def test_rich_text_saved_through_the_project_admin_is_clean(client, db):
+    from projects.models import Project
+
+    _editor(client)
+    response = client.post(
+        reverse("admin:projects_project_add"),
+        {
+            "title": "Progetto",
+            "slug": "progetto",
+            "summary": "In breve.",
+            "status": "in_corso",
+            "description": '<p style="color:red" onclick="x()">Testo<script>alert(1)</script></p>',
+            **_empty_inlines(),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    description = Project.objects.get(slug="progetto").description
+    assert "<script" not in description and "style=" not in description
+    assert "onclick" not in description and "Testo" in description
+
+
+def _empty_inlines():
+    data = {}
+    for prefix in ("participations", "places", "images", "updates"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    return data
+
+
+def _projects(n, start):
+    from projects.models import Organisation, Participation, Project
+
+    for i in range(start, start + n):
+        project = Project.objects.create(slug=f"p{i}", title=f"P{i}", summary="s")
+        organisation = Organisation.objects.create(slug=f"o{i}", name=f"Ente {i}")
+        Participation.objects.create(project=project, organisation=organisation, role="lead")
+
+
+def _events(n, start):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events import services
+    from events.models import Event
+
+    now = timezone.now()
+    for i in range(start, start + n):
+        event = Event.objects.create(
+            slug=f"e{i}",
+            title=f"Evento {i}",
+            summary="s",
+            starts_at=now + timedelta(days=3),
+            ends_at=now + timedelta(days=3, hours=2),
+            venue_name="via Regaldi",
+            address="via Regaldi 7, Torino",
+            capacity=5,
+            registration_opens_at=now - timedelta(days=1),
+            is_published=True,
+        )
+        services.register(event=event, name=f"Persona {i}", email=f"p{i}@example.org")
+
+
+@pytest.mark.parametrize(
+    "url_name, make",
+    [
+        ("admin:projects_project_changelist", _projects),
+        ("admin:projects_organisation_changelist", _projects),
+        ("admin:projects_theme_changelist", _projects),
+        ("admin:events_event_changelist", _events),
+        ("admin:events_registration_changelist", _events),
+        ("admin:events_outboxmessage_changelist", _events),
+        ("admin:admin_logentry_changelist", _projects),
+    ],
+)
+def test_app_changelists_run_the_same_queries_for_3_and_30_rows(admin_client, url_name, make):
+    url = reverse(url_name)
+    make(3, 0)
+    few = _count_queries(admin_client, url)
+    make(27, 3)
+    assert _count_queries(admin_client, url) == few

@@ -44,15 +44,43 @@ def group_perms(name):
 
 @pytest.mark.parametrize("name", list(roles.ROLES))
 def test_the_migration_created_each_group_as_the_roles_module_says(db, name):
-    assert group_perms(name) == existing(roles.ROLES[name])
+    assert group_perms(name) == set(roles.ROLES[name])
+
+
+def test_the_migration_froze_the_same_lists_as_the_roles_module():
+    """The newest roles migration (a later one may refreeze changed lists)."""
+    import importlib
+    from pathlib import Path
+
+    import torino_social_factory.migrations as package
+
+    latest = sorted(Path(package.__file__).parent.glob("*_roles.py"))[-1]
+    frozen = importlib.import_module(f"{package.__name__}.{latest.stem}")
+    assert {name: sorted(perms) for name, perms in frozen.ROLES.items()} == {
+        name: sorted(perms) for name, perms in roles.ROLES.items()
+    }
 
 
 def test_every_permission_named_in_the_roles_exists(db):
-    missing = set(roles.AMMINISTRAZIONE) - existing(roles.AMMINISTRAZIONE)
-    placeholder_apps = {perm.split(".")[0] for perm in missing} & {"projects", "events"}
-    if missing and placeholder_apps == {perm.split(".")[0] for perm in missing}:
-        pytest.skip(f"App senza modelli per ora: {', '.join(sorted(placeholder_apps))}")
-    assert not missing
+    assert existing(roles.AMMINISTRAZIONE) == set(roles.AMMINISTRAZIONE)
+
+
+def test_sync_roles_repairs_the_groups_and_is_idempotent(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    group = Group.objects.get(name=roles.EDITOR)
+    group.permissions.add(Permission.objects.get(codename="view_registration"))
+    group.permissions.remove(Permission.objects.get(codename="change_project"))
+    out = StringIO()
+    call_command("sync_roles", stdout=out)
+    assert "+ projects.change_project" in out.getvalue()
+    assert "events.view_registration" in out.getvalue()
+    assert group_perms(roles.EDITOR) == set(roles.REDAZIONE)
+    out = StringIO()
+    call_command("sync_roles", stdout=out)
+    assert out.getvalue().count("già allineato") == 3
 
 
 def test_the_editor_role_touches_no_personal_data():

@@ -5,6 +5,7 @@ Every change made here is recorded in the admin history (LogEntry) by Django.
 """
 
 from django.contrib import admin
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.html import format_html
@@ -109,3 +110,35 @@ class StaffUserAdmin(UserAdmin):
         if not request.user.is_superuser:
             readonly += ["is_superuser", "user_permissions"]
         return readonly
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    """The whole admin history, read-only: who changed what and when (Amministrazione).
+
+    Each object's own history stays on its "Cronologia" button for whoever may see it."""
+
+    list_display = ["action_time", "user", "content_type", "object_link", "action_flag", "message"]
+    list_filter = ["action_flag", "content_type", "user"]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["object_repr", "change_message", "user__username"]
+    date_hierarchy = "action_time"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("oggetto"))
+    def object_link(self, entry):
+        if entry.action_flag == DELETION or not entry.get_admin_url():
+            return entry.object_repr
+        return format_html('<a href="{}">{}</a>', entry.get_admin_url(), entry.object_repr)
+
+    @admin.display(description=_("modifica"))
+    def message(self, entry):
+        return entry.get_change_message()
