@@ -52,7 +52,8 @@
       button.disabled = true;
       var data = new FormData(form);
       data.set("action", button.value);
-      fetch(form.action, {
+      // Not form.action: the button named "action" shadows that property.
+      fetch(form.getAttribute("action"), {
         method: "POST",
         body: data,
         credentials: "same-origin",
@@ -69,7 +70,14 @@
           setCounts(door, payload.counts);
         })
         .catch(function () {
-          form.submit();  // fall back to the plain form: the server answers with the page
+          // Fall back to the plain form (the server answers with the page). submit()
+          // sends no button, so carry the action in a hidden field.
+          var hidden = document.createElement("input");
+          hidden.type = "hidden";
+          hidden.name = "action";
+          hidden.value = button.value;
+          form.appendChild(hidden);
+          form.submit();
         })
         .finally(function () {
           busy[id] = false;

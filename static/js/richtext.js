@@ -76,11 +76,37 @@
     return holder.innerHTML;
   }
 
+  var BLOCKS = { P: 1, H2: 1, H3: 1, UL: 1, OL: 1, BLOCKQUOTE: 1 };
+
+  // Text typed straight into the editor (no paragraph yet) is wrapped in <p>, so the
+  // saved HTML always has the block structure the public templates style.
+  function wrapLooseText(holder) {
+    var paragraph = null;
+    Array.prototype.slice.call(holder.childNodes).forEach(function (node) {
+      var isBlock = node.nodeType === 1 && BLOCKS[node.nodeName];
+      if (isBlock) {
+        paragraph = null;
+        return;
+      }
+      if (!paragraph) {
+        if (node.nodeType === 3 && !node.textContent.trim()) {
+          return;
+        }
+        paragraph = document.createElement("p");
+        holder.insertBefore(paragraph, node);
+      }
+      paragraph.appendChild(node);
+    });
+    return holder;
+  }
+
   function serialise(editor) {
     if (!editor.textContent.trim()) {
       return "";
     }
-    return sanitise(editor.innerHTML);
+    var holder = document.createElement("div");
+    holder.innerHTML = sanitise(editor.innerHTML);
+    return wrapLooseText(holder).innerHTML;
   }
 
   function enhance(textarea) {

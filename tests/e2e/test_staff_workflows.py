@@ -74,6 +74,13 @@ def log_in(page, base_url, username):
 
 @pytest.fixture
 def staff_site(live_server, transactional_db):
+    """The live server with the three roles: a transactional test flushes the tables
+    after each test, the groups of the data migration included, so re-apply them."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("sync_roles", stdout=StringIO())
     return live_server
 
 
@@ -106,4 +113,98 @@ def test_editor_rewrites_a_content_page_with_the_visual_editor(staff_browser, st
     assert not [e for e in page.csp_errors if "Content Security Policy" in e]
     page.goto(f"{staff_site.url}/faq/")
     assert page.locator("main h2", has_text="Come ci si iscrive").count() == 1
+    page.context.close()
+
+
+def _photo(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "orto.jpg"
+    Image.new("RGB", (900, 600), (40, 120, 60)).save(path, "JPEG")
+    return path
+
+
+def test_editor_creates_and_publishes_a_project_with_an_image(staff_browser, staff_site, tmp_path):
+    from projects.models import Project
+
+    make_staff("redazione", "Redazione")
+    page = open_page(staff_browser)
+    log_in(page, staff_site.url, "redazione")
+    page.locator('#content-main a[href="/admin/projects/project/add/"]').click()
+    page.locator("#id_title").press_sequentially("Orti condivisi in Barriera")
+    assert page.input_value("#id_slug") == "orti-condivisi-in-barriera"  # filled by the admin
+    page.fill("#id_summary", "Un orto di quartiere aperto a tutti.")
+    page.select_option("#id_status", "in_corso")
+    page.locator("#id_description-editor").click()
+    page.keyboard.type("Ogni sabato si semina insieme.")
+    page.check("#id_is_published")
+    page.set_input_files("#id_cover_image", str(_photo(tmp_path)))
+    page.click("input[name=_save]")
+    # Alt text is required with an image: the form says so and keeps everything else.
+    page.locator(".errornote").wait_for()
+    assert page.get_by_text("Il testo alternativo è obbligatorio").first.is_visible(), page.locator(
+        "#content-main"
+    ).inner_text()[:2000]
+    page.set_input_files("#id_cover_image", str(_photo(tmp_path)))
+    page.fill("#id_cover_image_alt", "Persone che seminano in un orto tra i palazzi")
+    page.click("input[name=_save]")
+    page.wait_for_url(re.compile(r"/admin/projects/project/$"))
+    project = Project.objects.get(slug="orti-condivisi-in-barriera")
+    assert project.is_published and project.cover_image
+    assert "<p>Ogni sabato si semina insieme.</p>" in project.description.replace("<br>", "")
+    assert not [e for e in page.csp_errors if "Content Security Policy" in e]
+
+    visitor = open_page(staff_browser)
+    visitor.goto(f"{staff_site.url}/progetti/")
+    visitor.get_by_role("link", name="Orti condivisi in Barriera").first.click()
+    visitor.wait_for_url(re.compile(r"/progetti/orti-condivisi-in-barriera/$"))
+    assert visitor.locator("h1", has_text="Orti condivisi in Barriera").count() == 1
+    assert visitor.locator('img[alt="Persone che seminano in un orto tra i palazzi"]').count() >= 1
+    assert "Ogni sabato si semina insieme." in visitor.content()
+    page.context.close()
+    visitor.context.close()
+
+
+def test_reception_checks_an_attendee_in_from_a_phone(staff_browser, staff_site):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events import services
+    from events.models import Event, Registration
+
+    now = timezone.now()
+    event = Event.objects.create(
+        slug="risultati",
+        title="Presentazione dei risultati",
+        summary="Un pomeriggio con i progetti.",
+        starts_at=now + timedelta(hours=2),
+        ends_at=now + timedelta(hours=6),
+        venue_name="Triciclo / Glocal Factory",
+        address="via Regaldi 7/11, Torino",
+        capacity=50,
+        registration_opens_at=now - timedelta(days=5),
+        is_published=True,
+    )
+    for i, name in enumerate(["Maria Rossi", "Luca Bianchi", "Anna Verdi"]):
+        services.register(event=event, name=name, email=f"{i}@example.org")
+    make_staff("accoglienza", "Accoglienza")
+
+    page = open_page(staff_browser, width=390, height=844)
+    log_in(page, staff_site.url, "accoglienza")
+    page.get_by_role("link", name="Apri l'accoglienza").click()
+    page.wait_for_url(re.compile(rf"/admin/accoglienza/{event.pk}/"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
+    page.fill("#door-q", "bianc")
+    row = page.locator("#door-list li", has_text="Luca Bianchi")
+    assert page.locator("#door-list li:visible").count() == 1
+    button = row.get_by_role("button", name="Fai entrare")
+    box = button.bounding_box()
+    assert box["height"] >= 44  # a thumb-sized target
+    button.click()
+    row.get_by_role("button", name="Annulla entrata").wait_for()
+    assert page.locator('[data-count="checked_in"]').first.inner_text() == "1"
+    bianchi = Registration.objects.get(event=event, name="Luca Bianchi")
+    assert bianchi.checked_in_at is not None
+    assert not [e for e in page.csp_errors if "Content Security Policy" in e]
     page.context.close()
