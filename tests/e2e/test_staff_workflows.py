@@ -34,14 +34,11 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def staff_browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+@pytest.fixture
+def staff_browser(browser):
+    """The session's Chromium of tests/e2e/conftest.py: one Playwright per process
+    (a second sync_playwright() inside the first one's loop is refused)."""
+    return browser
 
 
 def open_page(browser, *, width=1280, height=900):
