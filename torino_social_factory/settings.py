@@ -299,4 +299,4 @@ INSTALLED_APPS = [
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
 # How often the door page refreshes its counters (seconds).
-STAFF_CHECKIN_REFRESH_SECONDS = 10
+STAFF_CHECKIN_REFRESH_SECONDS = env.int("STAFF_CHECKIN_REFRESH_SECONDS", default=10)
