@@ -1,14 +1,656 @@
-# PLACEHOLDER until the catalogue lands (issue 3): the contract the site package uses.
+"""The catalogue: funded projects, the organisations that run them, where and with what.
+
+Every public read goes through a QuerySet method (``published()``, ``filtered()``,
+``search()``, ``for_cards()``…) so the views stay thin and every page runs a fixed
+number of queries whatever the number of projects.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Max, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .images import ResizedImageMixin, validate_image_upload
+
+THEME_SLUGS = (
+    "nuove-poverta",
+    "vulnerabilita-sociale",
+    "disoccupazione",
+    "integrazione-culturale",
+    "coesione-sociale",
+)
 
 
-class _Manager:
+class Theme(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("nome"), max_length=120)
+    name_en = models.CharField(_("nome (inglese)"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("tema")
+        verbose_name_plural = _("temi")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("projects:list") + f"?tema={self.slug}"
+
+
+class District(models.Model):
+    """One of Turin's eight circoscrizioni."""
+
+    number = models.PositiveSmallIntegerField(
+        _("numero"),
+        unique=True,
+        validators=[MinValueValidator(1), MaxValueValidator(8)],
+    )
+    name = models.CharField(_("nome"), max_length=120)
+
+    class Meta:
+        verbose_name = _("circoscrizione")
+        verbose_name_plural = _("circoscrizioni")
+        ordering = ["number", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1) & Q(number__lte=8), name="district_number_1_8"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("projects:list") + f"?circoscrizione={self.number}"
+
+
+class Neighbourhood(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("nome"), max_length=120)
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("circoscrizione"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="neighbourhoods",
+    )
+
+    class Meta:
+        verbose_name = _("quartiere")
+        verbose_name_plural = _("quartieri")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("projects:list") + f"?quartiere={self.slug}"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations taking part in at least one published project."""
+        return self.filter(
+            pk__in=Participation.objects.filter(project__is_published=True).values(
+                "organisation_id"
+            )
+        )
+
+    def of_projects(self, projects):
+        """Organisations taking part in the given (already public) projects."""
+        return self.filter(
+            pk__in=Participation.objects.filter(project__in=projects.values("pk")).values(
+                "organisation_id"
+            )
+        )
+
+    def with_legal_form(self, legal_form):
+        return self.filter(legal_form=legal_form) if legal_form else self
+
+    def legal_forms(self):
+        return (
+            self.exclude(legal_form="")
+            .order_by("legal_form")
+            .values_list("legal_form", flat=True)
+            .distinct()
+        )
+
+    def for_directory(self):
+        return self.annotate(
+            project_count=models.Count(
+                "participations",
+                filter=Q(participations__project__is_published=True),
+                distinct=True,
+            )
+        ).order_by("name", "pk")
+
+    def for_export(self):
+        return self.order_by("name", "pk").prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(project__is_published=True)
+                .select_related("project")
+                .order_by("project__title", "pk"),
+                to_attr="public_participations",
+            )
+        )
+
+
+class Organisation(ResizedImageMixin, models.Model):
+    IMAGE_FIELDS = ("logo",)
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("nome"), max_length=200)
+    legal_form = models.CharField(_("forma giuridica"), max_length=120, blank=True)
+    website = models.URLField(_("sito web"), blank=True)
+    description = models.TextField(_("descrizione"), blank=True)
+    description_en = models.TextField(_("descrizione (inglese)"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="organisations/",
+        blank=True,
+        validators=[validate_image_upload],
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_alt = models.CharField(_("testo alternativo del logo"), max_length=250, blank=True)
+    updated_at = models.DateTimeField(_("ultimo aggiornamento"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organizzazione")
+        verbose_name_plural = _("organizzazioni")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("projects:organisation_detail", kwargs={"slug": self.slug})
+
+    @property
+    def initial(self):
+        first = (self.name or "#")[0].upper()
+        return first if first.isalpha() else "#"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
     def featured(self):
-        return []
+        """Up to three published projects for the home page (featured ones first)."""
+        return self.published().for_cards().order_by("-featured", "-updated_at", "pk")[:3]
+
+    def for_cards(self):
+        """Everything a card shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("name", "pk")),
+            Prefetch(
+                "neighbourhoods",
+                queryset=Neighbourhood.objects.select_related("district").order_by("name", "pk"),
+            ),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(role=Participation.Role.LEAD).select_related(
+                    "organisation"
+                ),
+                to_attr="lead_participations",
+            ),
+        )
+
+    def for_export(self):
+        return self.for_cards().prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organisation").order_by(
+                    "role", "organisation__name", "pk"
+                ),
+                to_attr="all_participations",
+            )
+        )
+
+    def for_detail(self):
+        return self.for_cards().prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organisation").order_by(
+                    "role", "organisation__name", "pk"
+                ),
+                to_attr="all_participations",
+            ),
+            Prefetch(
+                "places",
+                queryset=Place.objects.select_related("neighbourhood__district").order_by(
+                    "name", "pk"
+                ),
+            ),
+            Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk")),
+            Prefetch("updates", queryset=ProjectUpdate.objects.order_by("-date", "-pk")),
+        )
+
+    def search(self, q):
+        """Full-text search over titles, summaries, descriptions and organisation names.
+
+        PostgreSQL: the Italian text-search configuration (stems, stop words);
+        elsewhere a case-insensitive substring match. Both return each project once.
+        """
+        q = (q or "").strip()
+        if not q:
+            return self
+        from django.db import connection
+
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            vector = SearchVector(
+                "title",
+                "title_en",
+                "summary",
+                "summary_en",
+                "description",
+                "objectives",
+                "activities",
+                "results",
+                "participations__organisation__name",
+                config="italian",
+            )
+            matching = (
+                Project.objects.annotate(search_vector=vector)
+                .filter(
+                    Q(search_vector=SearchQuery(q, config="italian", search_type="websearch"))
+                    | Q(title__icontains=q)
+                    | Q(participations__organisation__name__icontains=q)
+                )
+                .values("pk")
+            )
+        else:
+            matching = Project.objects.filter(
+                Q(title__icontains=q)
+                | Q(title_en__icontains=q)
+                | Q(summary__icontains=q)
+                | Q(summary_en__icontains=q)
+                | Q(description__icontains=q)
+                | Q(participations__organisation__name__icontains=q)
+            ).values("pk")
+        return self.filter(pk__in=matching)
+
+    def filtered(self, criteria, *, skip=None):
+        """Apply the list filters (a dict of facet -> list of values, plus ``q``).
+
+        ``skip`` leaves one facet out: the per-option counts of a facet are computed
+        with every other filter applied but not that one.
+        """
+        qs = self
+        for facet, lookup in FACET_LOOKUPS.items():
+            values = criteria.get(facet) or []
+            if facet == skip or not values:
+                continue
+            if facet == "stato":
+                qs = qs.filter(status__in=values)
+            else:
+                qs = qs.filter(
+                    pk__in=Project.objects.filter(**{f"{lookup}__in": values}).values("pk")
+                )
+        return qs.search(criteria.get("q"))
+
+    def facet_counts(self, facet):
+        """{option value: number of projects} for one facet over this queryset."""
+        lookup = FACET_LOOKUPS[facet]
+        rows = (
+            self.order_by()
+            .values(lookup)
+            .annotate(n=models.Count("pk", distinct=True))
+            .values_list(lookup, "n")
+        )
+        return {str(value): n for value, n in rows if value is not None}
 
 
-class Project:
-    objects = _Manager()
+# facet name -> lookup from Project to the option value
+FACET_LOOKUPS = {
+    "tema": "themes__slug",
+    "circoscrizione": "neighbourhoods__district__number",
+    "quartiere": "neighbourhoods__slug",
+    "stato": "status",
+    "organizzazione": "participations__organisation__slug",
+}
+
+
+class Project(ResizedImageMixin, models.Model):
+    IMAGE_FIELDS = ("cover_image",)
+    RICH_TEXT_FIELDS = (
+        "description",
+        "description_en",
+        "objectives",
+        "objectives_en",
+        "activities",
+        "activities_en",
+        "results",
+        "results_en",
+    )
+
+    class Status(models.TextChoices):
+        PLANNED = "in_avvio", _("in avvio")
+        ONGOING = "in_corso", _("in corso")
+        CONCLUDED = "concluso", _("concluso")
+        CONTINUING = "proseguito", _("proseguito oltre il finanziamento")
+        UNKNOWN = "non_indicato", _("stato non indicato")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("titolo"), max_length=200)
+    title_en = models.CharField(_("titolo (inglese)"), max_length=200, blank=True)
+    summary = models.CharField(
+        _("in breve"), max_length=300, blank=True, help_text=_("Al massimo 300 caratteri.")
+    )
+    summary_en = models.CharField(_("in breve (inglese)"), max_length=300, blank=True)
+    description = models.TextField(_("descrizione"), blank=True)
+    description_en = models.TextField(_("descrizione (inglese)"), blank=True)
+    objectives = models.TextField(_("obiettivi"), blank=True)
+    objectives_en = models.TextField(_("obiettivi (inglese)"), blank=True)
+    activities = models.TextField(_("attività"), blank=True)
+    activities_en = models.TextField(_("attività (inglese)"), blank=True)
+    results = models.TextField(_("risultati"), blank=True)
+    results_en = models.TextField(_("risultati (inglese)"), blank=True)
+    key_facts = models.TextField(_("fatti principali"), blank=True, help_text=_("Uno per riga."))
+    key_facts_en = models.TextField(_("fatti principali (inglese)"), blank=True)
+    status = models.CharField(
+        _("stato"), max_length=20, choices=Status.choices, default=Status.UNKNOWN
+    )
+    start_date = models.DateField(_("data di inizio"), null=True, blank=True)
+    end_date = models.DateField(_("data di fine"), null=True, blank=True)
+    funding_amount = models.DecimalField(
+        _("contributo (euro)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Lasciare vuoto se l'importo non è noto."),
+    )
+    funding_note = models.CharField(_("nota sul contributo"), max_length=250, blank=True)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("temi"), blank=True, related_name="projects"
+    )
+    neighbourhoods = models.ManyToManyField(
+        Neighbourhood, verbose_name=_("quartieri"), blank=True, related_name="projects"
+    )
+    cover_image = models.ImageField(
+        _("immagine di copertina"),
+        upload_to="projects/covers/",
+        blank=True,
+        validators=[validate_image_upload],
+        width_field="cover_width",
+        height_field="cover_height",
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_image_alt = models.CharField(
+        _("testo alternativo della copertina"), max_length=250, blank=True
+    )
+    website = models.URLField(_("sito web"), blank=True)
+    is_published = models.BooleanField(_("pubblicato"), default=False)
+    featured = models.BooleanField(_("in evidenza"), default=False)
+    created_at = models.DateTimeField(_("creato il"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ultimo aggiornamento"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("progetto")
+        verbose_name_plural = _("progetti")
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="project_end_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.cover_image and not self.cover_image_alt:
+            raise ValidationError(
+                {"cover_image_alt": _("Il testo alternativo è obbligatorio con l'immagine.")}
+            )
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("La data di fine non può precedere la data di inizio.")}
+            )
+
+    # --- Things the templates read (from prefetched data: no extra queries) ---------
+    @property
+    def lead(self):
+        participations = getattr(self, "lead_participations", None)
+        if participations is None:
+            participations = [
+                p for p in self.participations.select_related("organisation") if p.is_lead
+            ]
+        return participations[0].organisation if participations else None
+
+    @property
+    def districts(self):
+        seen = {}
+        for neighbourhood in self.neighbourhoods.all():
+            if neighbourhood.district_id and neighbourhood.district_id not in seen:
+                seen[neighbourhood.district_id] = neighbourhood.district
+        return sorted(seen.values(), key=lambda d: d.number)
+
+    def key_fact_list(self, language="it"):
+        text = self.key_facts_en if language == "en" and self.key_facts_en else self.key_facts
+        return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+    def participations_by_role(self, role):
+        return [p for p in getattr(self, "all_participations", []) if p.role == role]
+
+    @property
+    def partners(self):
+        return self.participations_by_role(Participation.Role.PARTNER)
+
+    @property
+    def collaborators(self):
+        return self.participations_by_role(Participation.Role.COLLABORATOR)
+
+
+class Participation(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", _("capofila")
+        PARTNER = "partner", _("partner")
+        COLLABORATOR = "collaborator", _("collaborazione")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("progetto"), on_delete=models.CASCADE, related_name="participations"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organizzazione"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    role = models.CharField(_("ruolo"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+    note = models.CharField(_("nota"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("partecipazione")
+        verbose_name_plural = _("partecipazioni")
+        ordering = ["project", "role", "organisation__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=Q(role="lead"),
+                name="one_lead_per_project",
+                violation_error_message=_("Un progetto ha un solo capofila."),
+            ),
+            models.UniqueConstraint(
+                fields=["project", "organisation"],
+                name="one_participation_per_organisation",
+                violation_error_message=_("L'organizzazione partecipa già a questo progetto."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.get_role_display()} – {self.project}"
+
+    @property
+    def is_lead(self):
+        return self.role == self.Role.LEAD
+
+
+class Place(models.Model):
+    project = models.ForeignKey(
+        Project, verbose_name=_("progetto"), on_delete=models.CASCADE, related_name="places"
+    )
+    name = models.CharField(_("nome"), max_length=200)
+    address = models.CharField(
+        _("indirizzo"), max_length=250, blank=True, help_text=_("Vuoto se non è noto.")
+    )
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("quartiere"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="places",
+    )
+    latitude = models.DecimalField(
+        _("latitudine"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Solo se certa: nessuna coordinata stimata."),
+    )
+    longitude = models.DecimalField(
+        _("longitudine"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    class Meta:
+        verbose_name = _("luogo")
+        verbose_name_plural = _("luoghi")
+        ordering = ["project", "name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="place_both_coordinates_or_none",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def district(self):
+        return self.neighbourhood.district if self.neighbourhood_id else None
+
+    @property
+    def osm_url(self):
+        from urllib.parse import urlencode
+
+        if self.has_coordinates:
+            return (
+                f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+                f"#map=18/{self.latitude}/{self.longitude}"
+            )
+        if self.address:
+            query = self.address if "torino" in self.address.lower() else f"{self.address}, Torino"
+            return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+        return ""
+
+
+class ProjectImage(ResizedImageMixin, models.Model):
+    IMAGE_FIELDS = ("image",)
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("progetto"), on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.ImageField(
+        _("immagine"),
+        upload_to="projects/gallery/",
+        validators=[validate_image_upload],
+        width_field="width",
+        height_field="height",
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt_text = models.CharField(_("testo alternativo"), max_length=250)
+    alt_text_en = models.CharField(_("testo alternativo (inglese)"), max_length=250, blank=True)
+    credit = models.CharField(_("crediti"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("ordine"), default=0)
+
+    class Meta:
+        verbose_name = _("immagine")
+        verbose_name_plural = _("galleria")
+        ordering = ["project", "order", "pk"]
+
+    def __str__(self):
+        return self.alt_text
+
+
+class ProjectUpdateQuerySet(models.QuerySet):
+    def public(self):
+        return (
+            self.filter(project__is_published=True)
+            .select_related("project")
+            .order_by("-date", "-pk")
+        )
+
+
+class ProjectUpdate(models.Model):
+    RICH_TEXT_FIELDS = ("body", "body_en")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("progetto"), on_delete=models.CASCADE, related_name="updates"
+    )
+    date = models.DateField(_("data"))
+    title = models.CharField(_("titolo"), max_length=200)
+    title_en = models.CharField(_("titolo (inglese)"), max_length=200, blank=True)
+    body = models.TextField(_("testo"), blank=True)
+    body_en = models.TextField(_("testo (inglese)"), blank=True)
+    updated_at = models.DateTimeField(_("ultimo aggiornamento"), auto_now=True)
+
+    objects = ProjectUpdateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aggiornamento")
+        verbose_name_plural = _("aggiornamenti")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} – {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.project.get_absolute_url()}#aggiornamento-{self.pk}"
 
 
 def latest_public_change():
-    return None
+    """The latest change of anything the catalogue shows publicly (or None)."""
+    candidates = [
+        Project.objects.published().aggregate(latest=Max("updated_at"))["latest"],
+        Organisation.objects.public().aggregate(latest=Max("updated_at"))["latest"],
+    ]
+    return max((c for c in candidates if c), default=None)

@@ -1,5 +1,98 @@
-# PLACEHOLDER: the app's seed loader lands with its issue.
+"""Load the catalogue's seed content (projects/seed_data.py). Idempotent.
+
+Rows are found by slug (or number, or name); a row that exists is left as staff
+edited it, so running the loader again changes nothing.
+"""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+
+from . import seed_data
+from .models import District, Neighbourhood, Organisation, Participation, Place, Project, Theme
 
 
+def _paragraph(text):
+    return f"<p>{escape(text)}</p>" if text else ""
+
+
+@transaction.atomic
 def load(*, demo=False, stdout=None):
-    return 0
+    """Create what is missing; return the number of projects created."""
+    themes = {}
+    for slug, name, name_en in seed_data.THEMES:
+        themes[slug], _created = Theme.objects.get_or_create(
+            slug=slug, defaults={"name": name, "name_en": name_en}
+        )
+    districts = {}
+    for number, name in seed_data.DISTRICTS:
+        districts[number], _created = District.objects.get_or_create(
+            number=number, defaults={"name": name}
+        )
+    neighbourhoods = {}
+    for slug, name, district in seed_data.NEIGHBOURHOODS:
+        neighbourhoods[slug], _created = Neighbourhood.objects.get_or_create(
+            slug=slug, defaults={"name": name, "district": districts.get(district)}
+        )
+
+    created_projects = {}
+    projects = {}
+    for row in seed_data.PROJECTS:
+        amount = row["funding_amount"]
+        project, created = Project.objects.get_or_create(
+            slug=row["slug"],
+            defaults={
+                "title": row["title"],
+                "summary": row["summary"],
+                "description": _paragraph(row["description"]),
+                "status": row["status"],
+                "key_facts": "\n".join(row["key_facts"]),
+                "website": row["website"],
+                "funding_amount": Decimal(amount) if amount is not None else None,
+                "funding_note": row["funding_note"],
+                "is_published": True,
+            },
+        )
+        projects[row["slug"]] = project
+        if created:
+            created_projects[row["slug"]] = project
+            project.themes.set([themes[slug] for slug in row["themes"]])
+            project.neighbourhoods.set([neighbourhoods[slug] for slug in row["neighbourhoods"]])
+            Place.objects.bulk_create(
+                Place(
+                    project=project,
+                    name=place["name"],
+                    address=place["address"],
+                    neighbourhood=neighbourhoods.get(place["neighbourhood"]),
+                )
+                for place in row["places"]
+            )
+
+    organisations_created = 0
+    for row in seed_data.ORGANISATIONS:
+        organisation, created = Organisation.objects.get_or_create(
+            slug=slugify(row["name"])[:120],
+            defaults={
+                "name": row["name"],
+                "legal_form": row["legal_form"],
+                "website": row["website"],
+            },
+        )
+        organisations_created += created
+        for project_slug, role in row["projects"]:
+            if project_slug in created_projects:
+                Participation.objects.get_or_create(
+                    project=created_projects[project_slug],
+                    organisation=organisation,
+                    defaults={"role": role},
+                )
+
+    if stdout is not None:
+        stdout.write(
+            f"Catalogo: {len(created_projects)} progetti creati, "
+            f"{len(projects) - len(created_projects)} già presenti; "
+            f"{organisations_created} organizzazioni create."
+        )
+    return len(created_projects)

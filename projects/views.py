@@ -1,6 +1,233 @@
-# PLACEHOLDER until the catalogue lands (issue 3).
-from django.http import Http404
+"""Public pages of the catalogue. Thin: every read is a QuerySet method or Catalogue."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from . import exports
+from .forms import OrganisationFilterForm
+from .listing import Catalogue
+from .models import Organisation, Participation, Project, latest_public_change
+
+FUNDER = {
+    "@type": "GovernmentOrganization",
+    "name": "Unione europea – Fondo sociale europeo – PON Città Metropolitane 2014-2020",
+}
 
 
-def placeholder(request, *args, **kwargs):
-    raise Http404
+@require_safe
+def project_list(request):
+    catalogue = Catalogue(request.GET)
+    page = catalogue.page()
+    list_url = request.build_absolute_uri(reverse("projects:list"))
+    json_ld = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": _("Progetti finanziati da Torino Social Factory"),
+        "url": list_url,
+        "numberOfItems": page.paginator.count,
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": page.start_index() + index,
+                "url": settings.SITE_URL + project.get_absolute_url(),
+                "name": project.title,
+            }
+            for index, project in enumerate(page.object_list)
+        ],
+    }
+    return render(
+        request,
+        "projects/project_list.html",
+        {
+            "catalogue": catalogue,
+            "form": catalogue.form,
+            "facets": catalogue.facets(),
+            "page_obj": page,
+            "published_count": catalogue.base.count(),
+            "query_string": catalogue.form.query_string(),
+            "breadcrumbs": [(_("Progetti"), None)],
+            "active_section": "projects",
+            "last_updated": latest_public_change(),
+            "json_ld": json_ld,
+        },
+    )
+
+
+@require_safe
+def project_detail(request, slug):
+    project = get_object_or_404(Project.objects.published().for_detail(), slug=slug)
+    places = list(project.places.all())
+    map_places = [
+        {
+            "name": place.name,
+            "address": place.address,
+            "lat": float(place.latitude),
+            "lon": float(place.longitude),
+        }
+        for place in places
+        if place.has_coordinates
+    ]
+    json_ld = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": project.title,
+        "description": project.summary,
+        "url": settings.SITE_URL + project.get_absolute_url(),
+        "funder": FUNDER,
+        "areaServed": [n.name for n in project.neighbourhoods.all()] or "Torino",
+    }
+    if project.lead:
+        json_ld["parentOrganization"] = {
+            "@type": "Organization",
+            "name": project.lead.name,
+            "url": settings.SITE_URL + project.lead.get_absolute_url(),
+        }
+    if project.funding_amount is not None:
+        json_ld["funding"] = {
+            "@type": "MonetaryGrant",
+            "amount": {
+                "@type": "MonetaryAmount",
+                "value": str(project.funding_amount),
+                "currency": "EUR",
+            },
+            "funder": FUNDER,
+        }
+    return render(
+        request,
+        "projects/project_detail.html",
+        {
+            "project": project,
+            "places": places,
+            "map_places": map_places,
+            "images": list(project.images.all()),
+            "updates": list(project.updates.all()),
+            "key_facts": project.key_fact_list(request.LANGUAGE_CODE),
+            "key_facts_fallback": request.LANGUAGE_CODE != "it" and not project.key_facts_en,
+            "breadcrumbs": [(_("Progetti"), reverse("projects:list")), (project.title, None)],
+            "active_section": "projects",
+            "last_updated": project.updated_at,
+            "json_ld": json_ld,
+            **_map_settings(),
+        },
+    )
+
+
+@require_safe
+def organisation_list(request):
+    public = Organisation.objects.public()
+    form = OrganisationFilterForm(request.GET, legal_forms=list(public.legal_forms()))
+    organisations = list(public.with_legal_form(form.legal_form).for_directory())
+    groups = {}
+    for organisation in organisations:
+        groups.setdefault(organisation.initial, []).append(organisation)
+    return render(
+        request,
+        "projects/organisation_list.html",
+        {
+            "form": form,
+            "groups": sorted(groups.items()),
+            "organisation_count": len(organisations),
+            "breadcrumbs": [(_("Organizzazioni"), None)],
+            "active_section": "organisations",
+            "last_updated": latest_public_change(),
+        },
+    )
+
+
+@require_safe
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
+    participations = list(
+        Participation.objects.filter(organisation=organisation, project__is_published=True)
+        .select_related("project")
+        .order_by("project__title", "pk")
+    )
+    json_ld = {
+        "@context": "https://schema.org",
+        "@type": "NGO",
+        "name": organisation.name,
+        "url": settings.SITE_URL + organisation.get_absolute_url(),
+    }
+    if organisation.website:
+        json_ld["sameAs"] = organisation.website
+    return render(
+        request,
+        "projects/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "participations": participations,
+            "breadcrumbs": [
+                (_("Organizzazioni"), reverse("projects:organisation_list")),
+                (organisation.name, None),
+            ],
+            "active_section": "organisations",
+            "last_updated": organisation.updated_at,
+            "json_ld": json_ld,
+        },
+    )
+
+
+@require_safe
+def project_map(request):
+    catalogue = Catalogue(request.GET)
+    places = list(catalogue.places())
+    map_places = [
+        {
+            "name": place.name,
+            "address": place.address,
+            "project": place.project.title,
+            "url": place.project.get_absolute_url(),
+            "lat": float(place.latitude),
+            "lon": float(place.longitude),
+        }
+        for place in places
+        if place.has_coordinates
+    ]
+    return render(
+        request,
+        "projects/project_map.html",
+        {
+            "catalogue": catalogue,
+            "form": catalogue.form,
+            "places": places,
+            "map_places": map_places,
+            "query_string": catalogue.form.query_string(),
+            "breadcrumbs": [(_("Mappa"), None)],
+            "active_section": "map",
+            "last_updated": latest_public_change(),
+            **_map_settings(),
+        },
+    )
+
+
+@require_safe
+def open_data(request):
+    catalogue = Catalogue(request.GET)
+    return render(
+        request,
+        "projects/open_data.html",
+        {
+            "form": catalogue.form,
+            "query_string": catalogue.form.query_string(),
+            "dictionaries": [
+                (_("Progetti (progetti.csv, progetti.json)"), exports.PROJECT_FIELDS),
+                (
+                    _("Organizzazioni (organizzazioni.csv, organizzazioni.json)"),
+                    exports.ORGANISATION_FIELDS,
+                ),
+                (_("Luoghi (luoghi.geojson, proprietà)"), exports.PLACE_FIELDS),
+            ],
+            "breadcrumbs": [(_("Dati aperti"), None)],
+            "last_updated": latest_public_change(),
+        },
+    )
+
+
+def _map_settings():
+    return {
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }

@@ -1,0 +1,62 @@
+"""RSS and Atom feeds of the dated updates of published projects."""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from .models import ProjectUpdate
+
+FEED_SIZE = 50
+
+
+class ProjectUpdatesRss(Feed):
+    title = _("Torino Social Factory – aggiornamenti dai progetti")
+    description = _("Le novità dei progetti finanziati da Torino Social Factory.")
+
+    def link(self):
+        return reverse("projects:list")
+
+    def items(self):
+        return ProjectUpdate.objects.public()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return f"{item.project.title}: {item.title}"
+
+    def item_description(self, item):
+        return strip_tags(item.body)
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        return f"tsf-project-update-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.combine(item.date, time(12)))
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class ProjectUpdatesAtom(ProjectUpdatesRss):
+    feed_type = Atom1Feed
+    subtitle = ProjectUpdatesRss.description
+
+
+_rss = ProjectUpdatesRss()
+_atom = ProjectUpdatesAtom()
+
+
+def rss(request):
+    return _rss(request)
+
+
+def atom(request):
+    return _atom(request)

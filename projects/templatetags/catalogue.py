@@ -1,0 +1,43 @@
+"""Template helpers of the catalogue: JSON-LD data blocks and responsive images."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from ..images import rendition_name, srcset_for, widths_for
+
+register = template.Library()
+
+
+@register.filter
+def ld_json(data):
+    """JSON for a <script type="application/ld+json"> data block, safe against </script>."""
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - escaped above
+
+
+@register.simple_tag
+def picture(field_file, width, height, alt, lazy=True, sizes="(min-width: 992px) 33vw, 100vw"):
+    """<picture> with WebP and JPEG renditions, width/height set, lazy unless told."""
+    if not field_file or not width or not height:
+        return ""
+    widths = widths_for(width)
+    largest = widths[-1]
+    shown_height = round(height * largest / width) if width > largest else height
+    src = field_file.storage.url(rendition_name(field_file.name, largest, "jpg"))
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}></picture>',
+        srcset_for(field_file, width, "webp"),
+        sizes,
+        src,
+        srcset_for(field_file, width, "jpg"),
+        sizes,
+        min(width, largest),
+        shown_height,
+        alt,
+        mark_safe(' loading="lazy" decoding="async"') if lazy else "",
+    )
