@@ -75,3 +75,12 @@ def test_seed_does_not_overwrite_staff_edits():
     Project.objects.filter(slug="abito").update(title="Titolo corretto dalla redazione")
     seed.load()
     assert Project.objects.get(slug="abito").title == "Titolo corretto dalla redazione"
+
+
+def test_every_seeded_project_meets_the_publication_rule(seeded):
+    from projects.models import Participation, Project
+
+    for project in Project.objects.published():
+        assert project.summary and project.objectives and project.results, project.slug
+        leads = Participation.objects.filter(project=project, role="lead").count()
+        assert leads == 1, project.slug
