@@ -57,7 +57,7 @@ def load(*, demo=False, stdout=None):
                 "objectives": _paragraph(row["description"]),
                 "results": _list(row["key_facts"]),
                 "status": row["status"],
-                "key_facts": "\n".join(row["key_facts"]),
+                "key_facts": "",  # shown as the results below, not twice
                 "website": row["website"],
                 "funding_amount": Decimal(amount) if amount is not None else None,
                 "funding_note": row["funding_note"],
