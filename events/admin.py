@@ -215,6 +215,9 @@ class RegistrationAdmin(admin.ModelAdmin):
                 r.event.title, _safe_cell(r.name), r.email, _safe_cell(r.organisation), r.category,
                 r.get_status_display(), r.created_at.isoformat(), r.checked_in_at.isoformat() if r.checked_in_at else "",
             ])  # fmt: skip
+        # Exports of personal data are recorded in the admin history (issue 5).
+        for event in {r.event for r in queryset.select_related("event")}:
+            self.log_change(request, event, _("Esportate le iscrizioni scelte in CSV"))
         return response
 
 

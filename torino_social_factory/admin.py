@@ -1,16 +1,22 @@
+"""Admin of the site-wide content: pages, settings, feedback.
+
+The admin site itself (dashboard, previews, check-in, exports) is admin_site.py.
+Every change made here is recorded in the admin history (LogEntry) by Django.
+"""
+
 from django.contrib import admin
+from django.contrib.admin.models import DELETION, LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import Page, PageFeedback, SiteSettings
 
-admin.site.site_header = _("Torino Social Factory – area riservata")
-admin.site.site_title = _("Torino Social Factory")
-admin.site.index_title = _("Gestione del sito")
-
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "updated_at"]
+    list_display = ["title", "slug", "updated_at", "view_on_site_link"]
     search_fields = ["title", "body"]
     readonly_fields = ["updated_at"]
     fieldsets = [
@@ -19,11 +25,47 @@ class PageAdmin(admin.ModelAdmin):
         (None, {"fields": ["updated_at"]}),
     ]
 
+    @admin.display(description=_("sul sito"))
+    def view_on_site_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("Apri la pagina"))
+
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
+    readonly_fields = ["updated_at"]
+    fieldsets = [
+        (_("Accessibilità"), {"fields": ["accessibility_statement_url"]}),
+        (
+            _("Loghi ufficiali"),
+            {
+                "fields": ["city_logo", "city_logo_alt", "pon_logo", "pon_logo_alt"],
+                "description": _(
+                    "Carica solo i file ufficiali ricevuti dagli enti. Se un logo manca, "
+                    "il sito scrive il nome dell'ente come testo."
+                ),
+            },
+        ),
+        (
+            _("Cifre in home page"),
+            {
+                "fields": [
+                    "funded_projects_total",
+                    "organisations_total_label",
+                    "funding_total_label",
+                    "ideas_accompanied",
+                ],
+                "description": _(
+                    "Solo cifre che non si possono contare dal catalogo e che hanno una fonte. "
+                    "Un campo vuoto non compare."
+                ),
+            },
+        ),
+        (_("Eventi"), {"fields": ["demo_dates"]}),
+        (None, {"fields": ["updated_at"]}),
+    ]
+
     def has_add_permission(self, request):
-        return not SiteSettings.objects.exists()
+        return super().has_add_permission(request) and not SiteSettings.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -39,3 +81,64 @@ class PageFeedbackAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Users, with one guard: only a superuser can hand out superuser status or
+    single permissions; everyone else assigns people to the three groups."""
+
+    list_display = ["username", "first_name", "last_name", "email", "is_active", "group_names"]
+    list_filter = ["is_active", "is_superuser", "groups"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("gruppi"))
+    def group_names(self, obj):
+        return ", ".join(group.name for group in obj.groups.all())
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += ["is_superuser", "user_permissions"]
+        return readonly
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    """The whole admin history, read-only: who changed what and when (Amministrazione).
+
+    Each object's own history stays on its "Cronologia" button for whoever may see it."""
+
+    list_display = ["action_time", "user", "content_type", "object_link", "action_flag", "message"]
+    list_filter = ["action_flag", "content_type", "user"]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["object_repr", "change_message", "user__username"]
+    date_hierarchy = "action_time"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("oggetto"))
+    def object_link(self, entry):
+        if entry.action_flag == DELETION or not entry.get_admin_url():
+            return entry.object_repr
+        return format_html('<a href="{}">{}</a>', entry.get_admin_url(), entry.object_repr)
+
+    @admin.display(description=_("modifica"))
+    def message(self, entry):
+        return entry.get_change_message()

@@ -6,6 +6,7 @@ which fall back to Italian and mark the fallback with ``lang="it"``.
 """
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -127,6 +128,17 @@ class SiteSettings(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+
+    def clean(self):
+        super().clean()
+        # A logo is an image of text: without an alternative text a blind visitor
+        # would not know which institution co-funds the site.
+        errors = {}
+        for logo, alt in (("city_logo", "city_logo_alt"), ("pon_logo", "pon_logo_alt")):
+            if getattr(self, logo) and not getattr(self, alt).strip():
+                errors[alt] = _("Scrivi il testo alternativo del logo che hai caricato.")
+        if errors:
+            raise ValidationError(errors)
 
     @classmethod
     def load(cls):

@@ -284,3 +284,19 @@ EVENTS_RATE_LIMIT = env.int("EVENTS_RATE_LIMIT", default=10)  # form posts per a
 # Test-only hooks for the negative control of the capacity test; never set in production.
 EVENTS_TEST_DISABLE_LOCK = False
 EVENTS_TEST_RACE_DELAY = 0
+
+# --- Staff workspace ----------------------------------------------------------------
+# Our AdminSite replaces Django's default one, so every app's @admin.register lands on
+# it and gets the dashboard, previews, door check-in, exports and rich-text editor
+# (torino_social_factory/admin_apps.py). Same app label "admin", same URLs.
+INSTALLED_APPS = [
+    "torino_social_factory.admin_apps.StaffAdminConfig" if app == "django.contrib.admin" else app
+    for app in INSTALLED_APPS
+]
+# Sessions exist only for staff (public pages never write to the session, so anonymous
+# visitors get no cookie); they end when the browser closes, which matters on the
+# shared phones and PCs at the door, and after SESSION_COOKIE_AGE at the latest.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
+# How often the door page refreshes its counters (seconds).
+STAFF_CHECKIN_REFRESH_SECONDS = env.int("STAFF_CHECKIN_REFRESH_SECONDS", default=10)

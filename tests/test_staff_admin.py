@@ -1,0 +1,298 @@
+"""The admin as the staff's workspace: Italian, branded, safe rich text, settings."""
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from torino_social_factory.models import Page, PageFeedback, SiteSettings
+
+
+def png_bytes():
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (40, 20), "#0066cc").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def page_form(**overrides):
+    data = {
+        "slug": "faq",
+        "title": "Domande frequenti",
+        "summary": "",
+        "body": "<p>Testo</p>",
+        "title_en": "",
+        "summary_en": "",
+        "body_en": "",
+    }
+    return data | overrides
+
+
+def test_admin_speaks_italian_and_shows_the_site_name_and_logo(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert 'lang="it"' in html
+    assert "Torino Social Factory – area riservata" in html
+    assert 'class="tsf-admin-logo"' in html
+    assert "css/admin.css" in html
+    assert "noindex" in html
+
+
+def test_admin_pages_run_under_the_strict_content_security_policy(admin_client):
+    response = admin_client.get(reverse("admin:torino_social_factory_page_add"))
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "<script>" not in response.content.decode()  # every script is a file
+
+
+def test_rich_text_fields_get_the_visual_editor(admin_client):
+    html = admin_client.get(reverse("admin:torino_social_factory_page_add")).content.decode()
+    assert 'class="vLargeTextField tsf-richtext"' in html
+    assert "js/richtext.js" in html
+
+
+def test_rich_text_saved_through_the_admin_is_clean(admin_client):
+    response = admin_client.post(
+        reverse("admin:torino_social_factory_page_add"),
+        page_form(
+            body='<p style="color:red" onclick="steal()">Ciao<script>alert(1)</script></p>'
+            '<img src=x onerror=alert(2)><h2 class="big">Titolo</h2>'
+            '<a href="javascript:alert(3)">x</a><a href="https://www.comune.torino.it">ok</a>',
+        ),
+    )
+    assert response.status_code == 302
+    body = Page.objects.get(slug="faq").body
+    for forbidden in ("<script", "style=", "onclick", "onerror", "<img", "javascript:", "class="):
+        assert forbidden not in body
+    assert "<h2>Titolo</h2>" in body
+    assert 'href="https://www.comune.torino.it"' in body
+
+
+def test_fields_without_a_model_help_text_get_one_in_plain_words(admin_client):
+    html = admin_client.get(reverse("admin:torino_social_factory_page_add")).content.decode()
+    assert "Quale pagina del sito è" in html  # slug: from admin_help
+    assert "Una o due frasi mostrate sotto il titolo" in html  # summary: the model's own
+
+
+def test_an_uploaded_logo_needs_its_alternative_text(admin_client):
+    SiteSettings.load()
+    url = reverse("admin:torino_social_factory_sitesettings_change", args=[1])
+    data = {
+        "accessibility_statement_url": "https://form.agid.gov.it/view/abc",
+        "city_logo": SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png"),
+        "city_logo_alt": "",
+        "pon_logo_alt": "",
+        "funding_total_label": "1,5 milioni di euro",
+        "organisations_total_label": "",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Scrivi il testo alternativo del logo" in response.content.decode()
+
+    data["city_logo"] = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
+    data["city_logo_alt"] = "Città di Torino"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    saved = SiteSettings.objects.get()
+    assert saved.city_logo and saved.city_logo_alt == "Città di Torino"
+    assert saved.accessibility_statement_url.endswith("/abc")
+    assert LogEntry.objects.filter(object_id="1").exists()  # with its history
+
+
+def test_feedback_is_read_only_for_staff(admin_client):
+    item = PageFeedback.objects.create(path="/", useful=True, comment="Chiaro")
+    html = admin_client.get(
+        reverse("admin:torino_social_factory_pagefeedback_change", args=[item.pk])
+    ).content.decode()
+    assert 'name="comment"' not in html
+
+
+def make_users(n):
+    from django.contrib.auth.models import Group, User
+
+    group, _created = Group.objects.get_or_create(name="Prova")
+    start = User.objects.count()
+    for i in range(start, start + n):
+        User.objects.create_user(f"persona{i}", is_staff=True).groups.add(group)
+
+
+def _count_queries(client, url):
+    for _warm in range(2):
+        client.get(url)  # warm per-process caches (twice: after a change
+        # the content version is read again)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _make_pages(n):
+    slugs = [choice for choice, _label in Page.Slug.choices]
+    Page.objects.all().delete()
+    for slug in slugs[:n]:
+        Page.objects.create(slug=slug, title=slug, body="<p>x</p>")
+
+
+@pytest.mark.parametrize(
+    "url_name, make",
+    [
+        (
+            "admin:torino_social_factory_pagefeedback_changelist",
+            lambda n: PageFeedback.objects.bulk_create(
+                [PageFeedback(path=f"/p{i}/", useful=i % 2 == 0, comment="c") for i in range(n)]
+            ),
+        ),
+        (
+            "admin:auth_user_changelist",
+            lambda n: make_users(n),
+        ),
+    ],
+)
+def test_site_changelists_run_the_same_queries_for_3_and_30_rows(admin_client, url_name, make):
+    url = reverse(url_name)
+    make(3)
+    few = _count_queries(admin_client, url)
+    make(27)
+    many = _count_queries(admin_client, url)
+    assert few == many
+
+
+def test_page_changelist_queries_do_not_grow_with_rows(admin_client):
+    url = reverse("admin:torino_social_factory_page_changelist")
+    _make_pages(2)
+    few = _count_queries(admin_client, url)
+    _make_pages(6)
+    assert _count_queries(admin_client, url) == few
+
+
+# --- Previews of drafts -------------------------------------------------------------------
+
+
+def _editor(client):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from torino_social_factory import roles
+
+    user = get_user_model().objects.create_user("redattrice", is_staff=True)
+    user.groups.add(Group.objects.get(name=roles.EDITOR))
+    client.force_login(user)
+    return user
+
+
+def test_an_editor_previews_a_draft_project_as_the_public_will_see_it(client, db):
+    from projects.models import Project
+
+    project = Project.objects.create(
+        slug="bozza", title="Orti in Barriera", summary="Un orto condiviso.", is_published=False
+    )
+    assert client.get(project.get_absolute_url()).status_code == 404  # not public yet
+    url = reverse("admin:staff_preview_project", args=[project.pk])
+    assert client.get(url).status_code == 302  # anonymous: to the login
+    _editor(client)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Orti in Barriera" in response.content.decode()
+    assert "projects/project_detail.html" in [t.name for t in response.templates]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-store" in response["Cache-Control"]
+    project.refresh_from_db()
+    assert not project.is_published  # looking never publishes
+    client.logout()
+    assert client.get(project.get_absolute_url()).status_code == 404
+
+
+def test_an_editor_previews_a_draft_unlisted_event(client, make_event):
+    event = make_event(slug="bozza", is_published=False, visibility="unlisted")
+    _editor(client)
+    response = client.get(reverse("admin:staff_preview_event", args=[event.pk]))
+    assert response.status_code == 200
+    assert "events/event_detail.html" in [t.name for t in response.templates]
+    event.refresh_from_db()
+    assert not event.is_published
+
+
+def test_rich_text_saved_through_the_project_admin_is_clean(client, db):
+    from projects.models import Project
+
+    _editor(client)
+    response = client.post(
+        reverse("admin:projects_project_add"),
+        {
+            "title": "Progetto",
+            "slug": "progetto",
+            "summary": "In breve.",
+            "status": "in_corso",
+            "description": '<p style="color:red" onclick="x()">Testo<script>alert(1)</script></p>',
+            **_empty_inlines(),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    description = Project.objects.get(slug="progetto").description
+    assert "<script" not in description and "style=" not in description
+    assert "onclick" not in description and "Testo" in description
+
+
+def _empty_inlines():
+    data = {}
+    for prefix in ("participations", "places", "images", "updates"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    return data
+
+
+def _projects(n, start):
+    from projects.models import Organisation, Participation, Project
+
+    for i in range(start, start + n):
+        project = Project.objects.create(slug=f"p{i}", title=f"P{i}", summary="s")
+        organisation = Organisation.objects.create(slug=f"o{i}", name=f"Ente {i}")
+        Participation.objects.create(project=project, organisation=organisation, role="lead")
+
+
+def _events(n, start):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events import services
+    from events.models import Event
+
+    now = timezone.now()
+    for i in range(start, start + n):
+        event = Event.objects.create(
+            slug=f"e{i}",
+            title=f"Evento {i}",
+            summary="s",
+            starts_at=now + timedelta(days=3),
+            ends_at=now + timedelta(days=3, hours=2),
+            venue_name="via Regaldi",
+            address="via Regaldi 7, Torino",
+            capacity=5,
+            registration_opens_at=now - timedelta(days=1),
+            is_published=True,
+        )
+        services.register(event=event, name=f"Persona {i}", email=f"p{i}@example.org")
+
+
+@pytest.mark.parametrize(
+    "url_name, make",
+    [
+        ("admin:projects_project_changelist", _projects),
+        ("admin:projects_organisation_changelist", _projects),
+        ("admin:projects_theme_changelist", _projects),
+        ("admin:events_event_changelist", _events),
+        ("admin:events_registration_changelist", _events),
+        ("admin:events_outboxmessage_changelist", _events),
+        ("admin:admin_logentry_changelist", _projects),
+    ],
+)
+def test_app_changelists_run_the_same_queries_for_3_and_30_rows(admin_client, url_name, make):
+    url = reverse(url_name)
+    make(3, 0)
+    few = _count_queries(admin_client, url)
+    make(27, 3)
+    assert _count_queries(admin_client, url) == few

@@ -1,0 +1,84 @@
+"""The staff's admin site: Django's admin with the city's workspace on top.
+
+``StaffAdminSite`` is installed as the default ``admin.site`` (see admin_apps.py), so
+every app registers its models here unchanged. On top of Django's admin it adds:
+
+- a dashboard on the index (next event, e-mails, latest changes, drafts, feedback);
+- ``raise_admin``: each registered ModelAdmin (and its inlines) gets the rich-text
+  editor on the model's ``RICH_TEXT_FIELDS`` and plain-words help texts where the
+  model has none (admin_help.py);
+- the staff pages of staff_views.py: previews, the door check-in and exports.
+"""
+
+from django.contrib import admin
+from django.db import models
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import admin_help
+from .widgets import RichTextarea
+
+
+class StaffAdminMixin:
+    """Raises any ModelAdmin or inline: rich text widget and help texts."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in getattr(self.model, "RICH_TEXT_FIELDS", ()):
+            kwargs["widget"] = RichTextarea
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")  # what staff paste without a scheme
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and not formfield.help_text:
+            formfield.help_text = admin_help.help_text_for(self.model, db_field.name)
+        return formfield
+
+
+def raise_admin(admin_class):
+    """A subclass of ``admin_class`` (and of its inlines) with StaffAdminMixin first."""
+    if issubclass(admin_class, StaffAdminMixin):
+        return admin_class
+    attrs = {"__module__": admin_class.__module__}
+    inlines = getattr(admin_class, "inlines", None)
+    if inlines:
+        attrs["inlines"] = [raise_admin(inline) for inline in inlines]
+    return type(admin_class.__name__, (StaffAdminMixin, admin_class), attrs)
+
+
+class StaffAdminSite(admin.AdminSite):
+    site_header = _("Torino Social Factory – area riservata")
+    site_title = _("Torino Social Factory")
+    index_title = _("Scrivania")
+    index_template = "admin/index.html"
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        super().register(model_or_iterable, raise_admin(admin_class or admin.ModelAdmin), **options)
+
+    def get_urls(self):
+        from . import staff_views
+
+        staff = staff_views.urlpatterns(self)
+        return staff + super().get_urls()
+
+    def index(self, request, extra_context=None):
+        from .dashboard import dashboard
+
+        extra_context = {**(extra_context or {}), "dashboard": dashboard(request)}
+        return super().index(request, extra_context)
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        context["staff_links"] = staff_links(request)
+        return context
+
+
+def staff_links(request):
+    """Shortcuts in the header, only those the user may open."""
+    links = []
+    user = request.user
+    if user.is_active and user.has_perm("events.change_registration"):
+        links.append((_("Accoglienza all'ingresso"), "admin:staff_checkin_events"))
+    return links
+
+
+def staff_path(route, view, name):
+    return path(route, view, name=name)
