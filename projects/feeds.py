@@ -48,3 +48,15 @@ class ProjectUpdatesRss(Feed):
 class ProjectUpdatesAtom(ProjectUpdatesRss):
     feed_type = Atom1Feed
     subtitle = ProjectUpdatesRss.description
+
+
+_rss = ProjectUpdatesRss()
+_atom = ProjectUpdatesAtom()
+
+
+def rss(request):
+    return _rss(request)
+
+
+def atom(request):
+    return _atom(request)

@@ -16,6 +16,6 @@ urlpatterns = [
     path("dati/organizzazioni.csv", exports.organisations_csv, name="organisations_csv"),
     path("dati/organizzazioni.json", exports.organisations_json, name="organisations_json"),
     path("dati/luoghi.geojson", exports.places_geojson, name="places_geojson"),
-    path("feed/aggiornamenti.rss", feeds.ProjectUpdatesRss(), name="feed_rss"),
-    path("feed/aggiornamenti.atom", feeds.ProjectUpdatesAtom(), name="feed_atom"),
+    path("feed/aggiornamenti.rss", feeds.rss, name="feed_rss"),
+    path("feed/aggiornamenti.atom", feeds.atom, name="feed_atom"),
 ]
