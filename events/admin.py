@@ -1,5 +1,6 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -114,8 +115,20 @@ class EventAdmin(admin.ModelAdmin):
             )
 
 
+class RegistrationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = ["event", "name", "email", "organisation", "category", "accessibility_needs"]
+
+    def clean_email(self):
+        # Before the model's constraints are validated: "Ospite@Example.org" is the
+        # same person as "ospite@example.org", not a violation of the lower-case rule.
+        return (self.cleaned_data.get("email") or "").strip().lower()
+
+
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
+    form = RegistrationAdminForm
     list_display = [
         "name",
         "email",
