@@ -296,3 +296,30 @@ def test_app_changelists_run_the_same_queries_for_3_and_30_rows(admin_client, ur
     few = _count_queries(admin_client, url)
     make(27, 3)
     assert _count_queries(admin_client, url) == few
+
+
+def test_an_organisation_logo_needs_its_alt_text_in_the_admin(client, db, tmp_path):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from projects.models import Organisation
+
+    buffer = BytesIO()
+    Image.new("RGB", (200, 100), (200, 30, 30)).save(buffer, "PNG")
+    _editor(client)
+
+    def post(alt):
+        logo = SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+        return client.post(
+            reverse("admin:projects_organisation_add"),
+            {"name": "Rete Orti", "slug": "rete-orti", "logo": logo, "logo_alt": alt},
+        )
+
+    response = post("")
+    assert response.status_code == 200
+    assert "Scrivi il testo alternativo" in response.content.decode()
+    assert not Organisation.objects.exists()
+    assert post("Logo della Rete Orti").status_code == 302
+    assert Organisation.objects.get().logo_alt == "Logo della Rete Orti"

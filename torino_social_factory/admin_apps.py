@@ -10,9 +10,3 @@ class StaffAdminConfig(AdminConfig):
     """
 
     default_site = "torino_social_factory.admin_site.StaffAdminSite"
-
-    def ready(self):
-        super().ready()  # autodiscover: every app's admin.py registers first
-        from . import admin_catalogue
-
-        admin_catalogue.register_missing(self.module.site)

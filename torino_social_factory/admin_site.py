@@ -19,8 +19,57 @@ from . import admin_help
 from .widgets import RichTextarea
 
 
+def alt_text_pairs(model):
+    """(image field, its alt-text field) for each image of the model: ``logo`` ->
+    ``logo_alt``, ``cover_image`` -> ``cover_image_alt``, ``image`` -> ``alt_text``."""
+    names = {field.name for field in model._meta.get_fields()}
+    pairs = []
+    for field in model._meta.get_fields():
+        if isinstance(field, models.ImageField):
+            for alt in (f"{field.name}_alt", "alt_text" if field.name == "image" else None):
+                if alt in names:
+                    pairs.append((field.name, alt))
+                    break
+    return pairs
+
+
+class AltTextRequiredForm:
+    """Mixed into admin forms: an uploaded image needs its alternative text, so that
+    whoever cannot see it knows what it shows (the models may not all check it)."""
+
+    alt_text_pairs = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        for image, alt in self.alt_text_pairs:
+            if image not in self.fields or alt not in self.fields:
+                continue
+            if (
+                cleaned.get(image)
+                and not (cleaned.get(alt) or "").strip()
+                and alt not in self.errors
+            ):
+                self.add_error(
+                    alt,
+                    _(
+                        "Scrivi il testo alternativo: descrive l'immagine a chi non la vede "
+                        "(per esempio «Persone che seminano in un orto tra i palazzi»)."
+                    ),
+                )
+        return cleaned
+
+
 class StaffAdminMixin:
-    """Raises any ModelAdmin or inline: rich text widget and help texts."""
+    """Raises any ModelAdmin or inline: rich text widget, help texts, alt text required."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return _with_alt_text_check(form, self.model)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = _with_alt_text_check(formset.form, self.model)
+        return formset
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in getattr(self.model, "RICH_TEXT_FIELDS", ()):
@@ -31,6 +80,13 @@ class StaffAdminMixin:
         if formfield is not None and not formfield.help_text:
             formfield.help_text = admin_help.help_text_for(self.model, db_field.name)
         return formfield
+
+
+def _with_alt_text_check(form, model):
+    pairs = alt_text_pairs(model)
+    if not pairs or issubclass(form, AltTextRequiredForm):
+        return form
+    return type(form.__name__, (AltTextRequiredForm, form), {"alt_text_pairs": pairs})
 
 
 def raise_admin(admin_class):

@@ -122,8 +122,9 @@ def _photo(tmp_path):
 
 
 def test_editor_creates_and_publishes_a_project_with_an_image(staff_browser, staff_site, tmp_path):
-    from projects.models import Project
+    from projects.models import Organisation, Project
 
+    Organisation.objects.create(slug="rete-orti", name="Rete Orti Urbani APS")
     make_staff("redazione", "Redazione")
     page = open_page(staff_browser)
     log_in(page, staff_site.url, "redazione")
@@ -132,8 +133,19 @@ def test_editor_creates_and_publishes_a_project_with_an_image(staff_browser, sta
     assert page.input_value("#id_slug") == "orti-condivisi-in-barriera"  # filled by the admin
     page.fill("#id_summary", "Un orto di quartiere aperto a tutti.")
     page.select_option("#id_status", "in_corso")
-    page.locator("#id_description-editor").click()
-    page.keyboard.type("Ogni sabato si semina insieme.")
+    for field, text in (
+        ("description", "Ogni sabato si semina insieme."),
+        ("objectives", "Coltivare insieme e conoscersi."),
+        ("results", "Quaranta famiglie coinvolte."),
+    ):
+        page.locator(f"#id_{field}-editor").click()
+        page.keyboard.type(text)
+    # The lead organisation, chosen by typing its name (the admin's autocomplete).
+    lead = page.locator("#participations-0")
+    lead.locator(".select2-selection").click()
+    page.locator(".select2-search__field").fill("Orti")
+    page.locator(".select2-results__option", has_text="Rete Orti Urbani APS").click()
+    lead.locator("select[name=participations-0-role]").select_option("lead")
     page.check("#id_is_published")
     page.set_input_files("#id_cover_image", str(_photo(tmp_path)))
     page.click("input[name=_save]")
