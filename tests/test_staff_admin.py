@@ -323,3 +323,22 @@ def test_an_organisation_logo_needs_its_alt_text_in_the_admin(client, db, tmp_pa
     assert not Organisation.objects.exists()
     assert post("Logo della Rete Orti").status_code == 302
     assert Organisation.objects.get().logo_alt == "Logo della Rete Orti"
+
+
+def test_every_content_field_in_the_admin_explains_itself(rf, admin_user):
+    """Each field an editor or reception fills has a help text in plain words."""
+    from django.contrib import admin
+
+    request = rf.get("/")
+    request.user = admin_user
+    missing = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in {"projects", "events", "torino_social_factory"}:
+            continue
+        form = model_admin.get_form(request)()
+        missing += [
+            f"{model._meta.label}.{name}"
+            for name, field in form.fields.items()
+            if not field.help_text
+        ]
+    assert not missing
