@@ -206,3 +206,33 @@ def test_the_purge_of_personal_data_is_an_admin_action_for_administration(client
     assert response.status_code == 302
     people[0].refresh_from_db()
     assert people[0].anonymised_at is not None and "Maria" not in people[0].name
+
+
+def test_admin_actions_are_recorded_in_the_history(client, door):
+    event, people = door
+    client.force_login(staff(roles.RECEPTION))
+    response = client.post(
+        reverse("admin:events_registration_changelist"),
+        {"action": "check_in", "_selected_action": [people[0].pk, people[1].pk]},
+    )
+    assert response.status_code == 302
+    entries = LogEntry.objects.filter(change_message__startswith="Azione: Segna come entrati")
+    assert sorted(entries.values_list("object_id", flat=True)) == sorted(
+        [str(people[0].pk), str(people[1].pk)]
+    )
+
+
+def test_after_the_purge_the_history_no_longer_names_the_person(client, door):
+    event, people = door
+    client.force_login(staff(roles.RECEPTION))
+    client.post(
+        reverse("admin:staff_checkin_toggle", args=[event.pk, people[0].pk]), {"action": "in"}
+    )
+    assert LogEntry.objects.filter(object_repr__contains="Maria Rossi").exists()
+    client.force_login(staff(roles.ADMINISTRATION))
+    client.post(
+        reverse("admin:events_registration_changelist"),
+        {"action": "anonymise_now", "_selected_action": [people[0].pk]},
+    )
+    assert not LogEntry.objects.filter(object_repr__contains="Maria Rossi").exists()
+    assert LogEntry.objects.filter(change_message__startswith="Azione: Rendi anonime").exists()

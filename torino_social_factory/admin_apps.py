@@ -10,3 +10,9 @@ class StaffAdminConfig(AdminConfig):
     """
 
     default_site = "torino_social_factory.admin_site.StaffAdminSite"
+
+    def ready(self):
+        super().ready()
+        from . import staff_signals
+
+        staff_signals.connect()

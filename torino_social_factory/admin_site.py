@@ -11,6 +11,7 @@ every app registers its models here unchanged. On top of Django's admin it adds:
 """
 
 from django.contrib import admin
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import models
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -59,8 +60,44 @@ class AltTextRequiredForm:
         return cleaned
 
 
+def _logged_action(func, description):
+    """An admin action that also writes one history entry per selected object.
+
+    Django records the changes made through forms, not those made by actions (cancel,
+    confirm, check in, anonymise…). The objects are read again after the action, so the
+    entry names them as they are now: an anonymised person is not re-named in history.
+    """
+
+    def action(modeladmin, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
+        response = func(modeladmin, request, queryset)
+        changed = modeladmin.model._default_manager.filter(pk__in=pks)
+        LogEntry.objects.log_actions(
+            user_id=request.user.pk,
+            queryset=list(changed),
+            action_flag=CHANGE,
+            change_message=str(_("Azione: %(action)s") % {"action": description}),
+        )
+        return response
+
+    for attribute in ("allowed_permissions", "short_description"):
+        if hasattr(func, attribute):
+            setattr(action, attribute, getattr(func, attribute))
+    action.__name__ = getattr(func, "__name__", "action")
+    return action
+
+
 class StaffAdminMixin:
-    """Raises any ModelAdmin or inline: rich text widget, help texts, alt text required."""
+    """Raises any ModelAdmin or inline: rich text widget, help texts, alt text required,
+    every action recorded in the history."""
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        for name, (func, action_name, description) in list(actions.items()):
+            if name == "delete_selected":  # Django logs deletions itself
+                continue
+            actions[name] = (_logged_action(func, description), action_name, description)
+        return actions
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
