@@ -34,14 +34,11 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def staff_browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+@pytest.fixture
+def staff_browser(browser):
+    """The suite's one Chromium (tests/e2e/conftest.py): a second sync Playwright in
+    the same process would clash with the first one's event loop."""
+    return browser
 
 
 def open_page(browser, *, width=1280, height=900):
@@ -56,9 +53,14 @@ def open_page(browser, *, width=1280, height=900):
 
 
 def make_staff(username, group_name):
+    from io import StringIO
+
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
+    from django.core.management import call_command
 
+    # Live-server tests flush the database, groups from the data migration included.
+    call_command("sync_roles", stdout=StringIO())
     user = get_user_model().objects.create_user(username, password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=group_name))
     return user
