@@ -275,3 +275,11 @@ if "OPTIONS" not in CACHES["default"] and CACHES["default"]["BACKEND"].endswith(
 # database file, not the in-memory one (shared with the events tests: keep identical).
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"]["NAME"] = BASE_DIR / ".test-db.sqlite3"
+
+# --- English edition (issue 7) -------------------------------------------------------
+# Our own date formats for both languages (day first, 24-hour clock; see
+# torino_social_factory/formats). Grouping stays off for bare {{ numbers }} so years and
+# ids are never printed "2.020"; amounts go through the `euro`/`number` filters, which
+# group explicitly (torino_social_factory/templatetags/formatting.py).
+FORMAT_MODULE_PATH = ["torino_social_factory.formats"]
+USE_THOUSAND_SEPARATOR = False
