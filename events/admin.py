@@ -1,5 +1,6 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -114,8 +115,20 @@ class EventAdmin(admin.ModelAdmin):
             )
 
 
+class RegistrationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = ["event", "name", "email", "organisation", "category", "accessibility_needs"]
+
+    def clean_email(self):
+        # Before the model's constraints are validated: "Ospite@Example.org" is the
+        # same person as "ospite@example.org", not a violation of the lower-case rule.
+        return (self.cleaned_data.get("email") or "").strip().lower()
+
+
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
+    form = RegistrationAdminForm
     list_display = [
         "name",
         "email",
@@ -212,8 +225,11 @@ class RegistrationAdmin(admin.ModelAdmin):
         )
         for r in queryset.select_related("event"):
             writer.writerow([
-                r.event.title, _safe_cell(r.name), r.email, _safe_cell(r.organisation), r.category,
-                r.get_status_display(), r.created_at.isoformat(), r.checked_in_at.isoformat() if r.checked_in_at else "",
+                _safe_cell(value) for value in (
+                    r.event.title, r.name, r.email, r.organisation, r.category,
+                    r.get_status_display(), r.created_at.isoformat(),
+                    r.checked_in_at.isoformat() if r.checked_in_at else "",
+                )
             ])  # fmt: skip
         # Exports of personal data are recorded in the admin history (issue 5).
         for event in {r.event for r in queryset.select_related("event")}:
@@ -222,8 +238,11 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 def _safe_cell(value):
-    """Spreadsheets run cells that start with = + - @ as formulas."""
-    return "'" + value if value[:1] in {"=", "+", "-", "@"} else value
+    """Spreadsheets run cells that start with = + - @ (or a tab or carriage return before
+    them) as formulas. Every cell goes through here: an address like "=1@example.org" is
+    valid, and staff-typed fields (category, event title) are free text too."""
+    value = str(value)
+    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
 
 
 @admin.register(OutboxMessage)

@@ -1,0 +1,236 @@
+"""One active registration per address, first come first served promotion, capacity
+changes under the lock (DESIGN §5 invariants 1–3)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
+from django.core import mail
+from django.db import IntegrityError, transaction
+
+from events import services
+from events.models import OutboxMessage, Registration
+from tests.admin_forms import event_change_data
+
+Status = Registration.Status
+
+
+@pytest.fixture
+def admin_client(client, db):
+    user = get_user_model().objects.create_superuser("capo", "capo@example.org", "x" * 20)
+    client.force_login(user)
+    return client
+
+
+def _raw_registration(event, email, status=Status.CONFIRMED, token_hash=None):
+    return Registration.objects.create(
+        event=event,
+        name="Qualcuno",
+        email=email,
+        status=status,
+        token_hash=token_hash or services.new_token()[1],
+    )
+
+
+def test_the_database_refuses_a_second_active_registration_even_bypassing_the_service(
+    open_event, register
+):
+    register(open_event, "Maria@Example.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        _raw_registration(open_event, "MARIA@example.ORG")
+    assert Registration.objects.filter(event=open_event).count() == 1
+
+
+def test_the_database_refuses_an_upper_case_address_written_without_save(open_event, register):
+    outcome = register(open_event, "maria@example.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.filter(pk=outcome.registration.pk).update(email="Maria@example.org")
+
+
+def test_after_cancelling_the_same_address_may_register_again(open_event, register):
+    first = register(open_event, "maria@example.org").registration
+    services.cancel(registration=first)
+    again = register(open_event, "Maria@example.org")
+    assert again.created
+    assert again.registration.pk != first.pk
+    assert Registration.objects.filter(event=open_event).count() == 2
+
+
+def test_the_address_is_stored_lower_case_and_trimmed(open_event, register):
+    outcome = register(open_event, "  Maria.Rossi@Example.ORG ")
+    assert outcome.registration.email == "maria.rossi@example.org"
+    assert Registration.objects.get().email == "maria.rossi@example.org"
+
+
+def _form(**fields):
+    from django.core import signing
+
+    from events.forms import STARTED_SALT
+
+    data = {
+        "name": "Maria Rossi",
+        "email": "maria@example.org",
+        "privacy": "on",
+        "website": "",
+        "started": signing.dumps(0, salt=STARTED_SALT),
+    }
+    data.update(fields)
+    return data
+
+
+def _without_signed_values(response):
+    import re
+
+    return re.sub(r'value="[^"]*"', "", response.content.decode())
+
+
+def test_registering_twice_through_the_form_answers_alike_and_sends_the_link_again(
+    client, open_event, settings, django_capture_on_commit_callbacks
+):
+    settings.EVENTS_MIN_FILL_SECONDS = 0
+    url = f"/eventi/{open_event.slug}/iscrizione/"
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url, _form())
+        second = client.post(url, _form(email="MARIA@example.org", name="Altra Persona"))
+    assert first.status_code == second.status_code == 302
+    assert first.url.split("/esito/")[0] == second.url.split("/esito/")[0]
+    assert _without_signed_values(client.get(first.url)) == _without_signed_values(
+        client.get(second.url)
+    )
+    assert Registration.objects.filter(event=open_event).count() == 1
+    registration = Registration.objects.get()
+    assert registration.name == "Maria Rossi"
+    kinds = list(OutboxMessage.objects.order_by("pk").values_list("kind", "to"))
+    assert kinds == [("confirmed", "maria@example.org"), ("lost_link", "maria@example.org")]
+    assert [m.to for m in mail.outbox] == [["maria@example.org"], ["maria@example.org"]]
+
+
+def test_cancelling_promotes_the_first_person_waiting_who_is_told_by_email(
+    make_event, register, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=1)
+    first = register(event, "primo@example.org").registration
+    second = register(event, "secondo@example.org").registration
+    third = register(event, "terzo@example.org").registration
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.cancel(registration=first)
+
+    assert [r.pk for r in promoted] == [second.pk]
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "primo@example.org": Status.CANCELLED,
+        "secondo@example.org": Status.CONFIRMED,
+        "terzo@example.org": Status.WAITLISTED,
+    }
+    assert third.pk
+    sent = {(m.to[0], m.subject.split(":")[0]) for m in mail.outbox}
+    assert ("secondo@example.org", "Si è liberato un posto") in sent
+    assert ("primo@example.org", "Iscrizione annullata") in sent
+    assert OutboxMessage.objects.filter(kind="promoted", to="secondo@example.org").count() == 1
+
+
+def test_cancelling_twice_promotes_only_once(make_event, register):
+    event = make_event(capacity=1)
+    first = register(event, "primo@example.org").registration
+    register(event, "secondo@example.org")
+    register(event, "terzo@example.org")
+    services.cancel(registration=first)
+    assert services.cancel(registration=first) == []
+    assert Registration.objects.filter(status=Status.CONFIRMED).count() == 1
+
+
+def test_raising_the_capacity_promotes_as_many_people_as_fit_in_arrival_order(make_event, register):
+    event = make_event(capacity=2)
+    people = [register(event, f"p{i}@example.org").registration for i in range(6)]
+
+    promoted, warning = services.change_capacity(event=event, capacity=5)
+
+    assert warning == ""
+    assert [r.pk for r in promoted] == [people[2].pk, people[3].pk, people[4].pk]
+    assert Registration.objects.filter(status=Status.CONFIRMED).count() == 5
+    assert Registration.objects.get(pk=people[5].pk).status == Status.WAITLISTED
+    assert OutboxMessage.objects.filter(kind="promoted").count() == 3
+
+
+def test_lowering_the_capacity_below_the_confirmed_count_warns_and_removes_nobody(
+    make_event, register
+):
+    event = make_event(capacity=5)
+    for i in range(4):
+        register(event, f"p{i}@example.org")
+
+    promoted, warning = services.change_capacity(event=event, capacity=2)
+
+    assert promoted == []
+    assert "superano" in warning
+    assert Registration.objects.filter(status=Status.CONFIRMED).count() == 4
+    assert register(event, "nuovo@example.org").registration.status == Status.WAITLISTED
+
+
+def test_changing_the_capacity_in_the_admin_goes_through_the_service_and_warns(
+    admin_client, make_event, register
+):
+    event = make_event(capacity=5)
+    for i in range(4):
+        register(event, f"p{i}@example.org")
+    url = f"/admin/events/event/{event.pk}/change/"
+
+    response = admin_client.post(url, event_change_data(event, capacity="2"))
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    texts = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("superano" in t for t in texts), texts
+    event.refresh_from_db()
+    assert event.capacity == 2
+    assert Registration.objects.filter(status=Status.CONFIRMED).count() == 4
+
+
+def test_raising_the_capacity_in_the_admin_promotes_the_waiting_people(
+    admin_client, make_event, register
+):
+    event = make_event(capacity=1)
+    for i in range(3):
+        register(event, f"p{i}@example.org")
+
+    response = admin_client.post(
+        f"/admin/events/event/{event.pk}/change/", event_change_data(event, capacity="3")
+    )
+
+    assert response.status_code == 302
+    assert Registration.objects.filter(status=Status.CONFIRMED).count() == 3
+    texts = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("promoss" in t for t in texts), texts
+
+
+def test_adding_someone_by_hand_in_the_admin_respects_the_capacity(
+    admin_client, make_event, register
+):
+    event = make_event(capacity=1, waitlist=False)
+    register(event, "primo@example.org")
+
+    response = admin_client.post(
+        "/admin/events/registration/add/",
+        {"event": event.pk, "name": "Ospite", "email": "Ospite@Example.org"},
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    guest = Registration.objects.get(email="ospite@example.org")
+    assert guest.status == Status.WAITLISTED  # staff bypass the refusal, not the capacity
+    assert guest.token_hash and len(guest.token_hash) == 64
+    assert OutboxMessage.objects.filter(registration=guest, kind="waitlisted").exists()
+    assert Registration.objects.filter(event=event, status=Status.CONFIRMED).count() == 1
+
+
+def test_adding_an_already_registered_address_by_hand_creates_no_second_row(
+    admin_client, open_event, register
+):
+    register(open_event, "maria@example.org")
+    response = admin_client.post(
+        "/admin/events/registration/add/",
+        {"event": open_event.pk, "name": "Maria", "email": "MARIA@example.org"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert Registration.objects.filter(event=open_event).count() == 1
+    assert "già iscritt" in response.content.decode()
