@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: run test test-postgres serve lint format bench messages clean
+.PHONY: run test test-postgres serve lint format bench messages translations clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Serve Python 3.11 ($(PYTHON))."; exit 1; }
@@ -16,6 +16,17 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 messages: $(VENV)/.installed  ## compile the translations (no system gettext needed)
 	$(PY) manage.py compile_translations
+
+## Refresh locale/en from the code (needs GNU gettext: apt-get install gettext), then list
+## what still needs translating. Obsolete entries are kept (commented out) so nothing is lost.
+MAKEMESSAGES_IGNORE := --ignore='.venv/*' --ignore='static/vendor/*' --ignore='staticfiles/*' \
+	--ignore='tests/*' --ignore='*/node_modules/*' --ignore='node_modules/*' --ignore='media/*'
+translations: $(VENV)/.installed
+	$(PY) manage.py makemessages -l en --no-wrap --add-location=file $(MAKEMESSAGES_IGNORE)
+	@if grep -rqs "gettext(" static/js; then \
+	  $(PY) manage.py makemessages -d djangojs -l en --no-wrap --add-location=file $(MAKEMESSAGES_IGNORE); fi
+	$(PY) manage.py compile_translations
+	$(PY) tools/untranslated.py
 
 ## The site on the embedded defaults (SQLite, local memory), with the real content.
 run: messages

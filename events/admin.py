@@ -225,8 +225,11 @@ class RegistrationAdmin(admin.ModelAdmin):
         )
         for r in queryset.select_related("event"):
             writer.writerow([
-                r.event.title, _safe_cell(r.name), r.email, _safe_cell(r.organisation), r.category,
-                r.get_status_display(), r.created_at.isoformat(), r.checked_in_at.isoformat() if r.checked_in_at else "",
+                _safe_cell(value) for value in (
+                    r.event.title, r.name, r.email, r.organisation, r.category,
+                    r.get_status_display(), r.created_at.isoformat(),
+                    r.checked_in_at.isoformat() if r.checked_in_at else "",
+                )
             ])  # fmt: skip
         # Exports of personal data are recorded in the admin history (issue 5).
         for event in {r.event for r in queryset.select_related("event")}:
@@ -235,8 +238,11 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 def _safe_cell(value):
-    """Spreadsheets run cells that start with = + - @ as formulas."""
-    return "'" + value if value[:1] in {"=", "+", "-", "@"} else value
+    """Spreadsheets run cells that start with = + - @ (or a tab or carriage return before
+    them) as formulas. Every cell goes through here: an address like "=1@example.org" is
+    valid, and staff-typed fields (category, event title) are free text too."""
+    value = str(value)
+    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
 
 
 @admin.register(OutboxMessage)

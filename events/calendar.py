@@ -10,7 +10,7 @@ def event_uid(event):
     return f"tsf-event-{event.pk}@{settings.SITE_URL.split('://')[-1].split('/')[0]}"
 
 
-def ics_bytes(event):
+def ics_bytes(event, title=None):
     calendar = Calendar()
     calendar.add("prodid", "-//Città di Torino//Torino Social Factory//IT")
     calendar.add("version", "2.0")
@@ -20,7 +20,7 @@ def ics_bytes(event):
     entry.add("dtstamp", event.updated_at or timezone.now())
     entry.add("dtstart", timezone.localtime(event.starts_at))
     entry.add("dtend", timezone.localtime(event.ends_at))
-    entry.add("summary", event.title)
+    entry.add("summary", title or event.title)
     entry.add("location", f"{event.venue_name}, {event.address}")
     if event.summary:
         entry.add("description", event.summary)

@@ -47,7 +47,11 @@ def staff_record_url(registration):
 def queue(registration, kind, token):
     """Write the e-mail for ``kind`` as an outbox row; send it after commit."""
     event = registration.event
-    with translation.override(registration.language or settings.LANGUAGE_CODE):
+    language = registration.language or settings.LANGUAGE_CODE
+    # The event's own English title where staff wrote one (the template tags that do
+    # this for pages live in the site package, which apps do not import).
+    title = getattr(event, f"title_{language}", "") or event.title
+    with translation.override(language):
         context = {
             "registration": registration,
             "event": event,
@@ -56,14 +60,13 @@ def queue(registration, kind, token):
             "event_url": settings.SITE_URL + event.get_absolute_url(),
             "site_url": settings.SITE_URL,
         }
-        subject = _(SUBJECTS[kind]).format(title=event.title)
+        subject = _(SUBJECTS[kind]).format(title=title)
         body_text = render_to_string(f"emails/{kind}.txt", context)
         body_html = render_to_string("emails/message.html", {**context, "body": body_text})
+        calendar = ics_bytes(event, title=title)
     attachments = []
     if kind != "cancelled":
-        attachments.append(
-            _attachment("evento.ics", "text/calendar; method=PUBLISH", ics_bytes(event))
-        )
+        attachments.append(_attachment("evento.ics", "text/calendar; method=PUBLISH", calendar))
     if kind in {"confirmed", "promoted"}:
         qr = segno.make(staff_record_url(registration), error="m")
         buffer = BytesIO()

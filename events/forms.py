@@ -56,13 +56,10 @@ class HumanCheckMixin(forms.Form):
             self.fields["captcha_answer"].required = True
             token = signing.dumps(a + b, salt=CAPTCHA_SALT)
             self.initial["captcha_token"] = token
-            if self.is_bound:
-                # A re-displayed form must carry the new question's token.
-                data = self.data.copy()
-                self.submitted_captcha_token = data.get("captcha_token", "")
-                data["captcha_token"] = token
-                data["captcha_answer"] = ""
-                self.data = data
+            self.new_captcha_token = token
+            self.submitted_captcha_token = (
+                self.data.get("captcha_token", "") if self.is_bound else ""
+            )
         else:
             del self.fields["captcha_answer"]
             del self.fields["captcha_token"]
@@ -77,6 +74,13 @@ class HumanCheckMixin(forms.Form):
 
     def full_clean(self):
         super().full_clean()
+        if self.captcha and self.is_bound:
+            # Validated against the answer as sent; a re-displayed form then carries the
+            # new question's token and an empty answer box.
+            data = self.data.copy()
+            data["captcha_token"] = self.new_captcha_token
+            data["captcha_answer"] = ""
+            self.data = data
         for name in self.errors:
             if name in self.fields:
                 attrs = self.fields[name].widget.attrs

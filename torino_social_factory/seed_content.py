@@ -74,14 +74,59 @@ riuniva più di settanta soggetti pubblici e privati.</p>
 nome, gli enti e il quartiere. Dei quindici progetti, tre non sono ancora descritti:
 la redazione li aggiungerà non appena le informazioni saranno verificate.</p>
 """,
-        "body_en": "",
+        "body_en": """
+<h2>What it is</h2>
+<p>Torino Social Factory is the programme through which the City of Turin, via its
+Department for Innovation, supports projects by voluntary and community organisations
+that regenerate the city's outer neighbourhoods. It was presented as the first social
+innovation measure launched in Italy under the PON Metro programme.</p>
+<p>The projects address five themes: tackling new forms of poverty, social
+vulnerability, unemployment, cultural integration and social cohesion.</p>
+
+<h2>How it was funded</h2>
+<p>The funds come from the National Operational Programme for Metropolitan Cities
+2014-2020 (PON Metro), Axis 3 “Services for social inclusion”, funded by the European
+Social Fund. The contributions are non-repayable grants: in 2018 the announced budget
+was about 1.4 million euro; in January 2020, with fifteen projects funded, the total
+amount reported was about 1.5 million euro.</p>
+
+<h2>How it worked</h2>
+<ol>
+<li><strong>The call (early 2018).</strong> The City collected project ideas from
+associations and social cooperatives.</li>
+<li><strong>Support (March–May 2018).</strong> Twenty-five ideas went through a
+programme with the Make a Cube³ incubator to check their technical and economic
+feasibility and their social impact.</li>
+<li><strong>The ranking (November 2018).</strong> Twelve projects were awarded a grant;
+the others were helped to revise their model and look for other funding.</li>
+<li><strong>Implementation.</strong> The funded projects grew to fifteen and were
+supported through implementation and reporting.</li>
+</ol>
+
+<h2>Where</h2>
+<p>The City chose the areas of intervention on the basis of three indicators: the
+employment level, the school attendance rate and the state of disrepair of housing.</p>
+
+<h2>The context</h2>
+<p>Torino Social Factory is the flagship project of Torino Social Impact, Turin's
+ecosystem of social impact entrepreneurship and finance, which in early 2020 brought
+together more than seventy public and private organisations.</p>
+
+<h2>What you will find on this site</h2>
+<p>The catalogue describes the funded projects whose name, organisations and
+neighbourhood are publicly documented. Of the fifteen projects, three are not yet
+described: the editorial team will add them as soon as the information has been
+checked.</p>
+""",
     },
     {
         "slug": "privacy",
         "title": "Informativa sulla privacy",
         "title_en": "Privacy notice",
         "summary": "Quali dati personali tratta questo sito, perché, per quanto tempo e con quali diritti.",
-        "summary_en": "",
+        "summary_en": (
+            "What personal data this site processes, why, for how long and what your rights are."
+        ),
         "body": """
 <h2>Titolare del trattamento</h2>
 <p>Il titolare del trattamento è la Città di Torino. I dati di contatto del titolare e
@@ -116,14 +161,50 @@ informati del sostegno dell'Unione europea.</p>
 la tua iscrizione in qualsiasi momento dal link personale ricevuto per e-mail. Puoi
 inoltre proporre reclamo al Garante per la protezione dei dati personali.</p>
 """,
-        "body_en": "",
+        "body_en": """
+<h2>Data controller</h2>
+<p>The data controller is the City of Turin. The contact details of the controller and
+of the Data Protection Officer are published on the City of Turin's official
+website.</p>
+
+<h2>Visitors to the site</h2>
+<p>People who browse the pages leave no personal data: the site uses no profiling
+cookies or third-party analytics tools and loads no resources from other sites. For
+security reasons, the server records the IP address and the page requested in its
+technical logs; the logs are kept only for as long as strictly necessary.</p>
+<p>The map of places loads only if you press “Show map”: at that point your browser
+requests the map images from the provider shown under the map (OpenStreetMap by
+default), which receives your IP address.</p>
+
+<h2>People who register for an event</h2>
+<p>To register you, we process your name, e-mail address, any organisation or category
+and, if you choose to state them, your accessibility needs. We use them only to manage
+your participation in the event: confirmation, waiting list, messages about the event
+and check-in at the entrance. The legal basis is the performance of a task carried out
+in the public interest by the City.</p>
+<p>Accessibility needs may reveal health data: they are optional, are used only to
+organise the welcome and are deleted together with the other data.</p>
+<p>Registration data is automatically anonymised after the event, within the number of
+days stated in the registration form. Only authorised City staff can view or export
+it.</p>
+<p>As the programme is co-funded by the European Social Fund, participants are informed
+of the support of the European Union.</p>
+
+<h2>Your rights</h2>
+<p>You can ask to access, correct or delete your data, and you can cancel your
+registration at any time from the personal link you received by e-mail. You can also
+lodge a complaint with the Italian Data Protection Authority (Garante per la protezione
+dei dati personali).</p>
+""",
     },
     {
         "slug": "cookie",
         "title": "Cookie",
         "title_en": "Cookies",
         "summary": "Questo sito non usa cookie per chi lo visita, salvo quelli tecnici dei moduli di iscrizione.",
-        "summary_en": "",
+        "summary_en": (
+            "This site uses no cookies for visitors, apart from the technical ones of the registration forms."
+        ),
         "body": """
 <p>Chi consulta il sito non riceve alcun cookie: non ci sono cookie di profilazione, di
 statistica o di terze parti, e la lingua si sceglie dall'indirizzo della pagina.</p>
@@ -136,14 +217,25 @@ cookie di sicurezza (<code>csrftoken</code>) che protegge l'invio del modulo da 
 </ul>
 <p>Il modulo «Questa pagina ti è stata utile?» funziona senza alcun cookie.</p>
 """,
-        "body_en": "",
+        "body_en": """
+<p>Visitors to the site receive no cookies at all: there are no profiling, analytics or
+third-party cookies, and the language is chosen through the page address.</p>
+<p>The only exceptions are technical and need no consent:</p>
+<ul>
+<li>the event registration form and the “Lost your link?” form set a security cookie
+(<code>csrftoken</code>) that protects the form from forged submissions;</li>
+<li>City staff who log in to the staff area receive a session cookie
+(<code>sessionid</code>) to stay logged in.</li>
+</ul>
+<p>The “Was this page useful?” form works without any cookie.</p>
+""",
     },
     {
         "slug": "note-legali",
         "title": "Note legali",
         "title_en": "Legal notes",
         "summary": "Licenza dei contenuti e dei dati, e condizioni d'uso del sito.",
-        "summary_en": "",
+        "summary_en": "Licence of the content and data, and terms of use of the site.",
         "body": """
 <h2>Licenza dei contenuti</h2>
 <p>Salvo dove indicato diversamente, i testi e i dati pubblicati in questo sito sono
@@ -166,14 +258,36 @@ europeo, nell'ambito del PON Città Metropolitane 2014-2020.</p>
 <p>Le descrizioni dei progetti sono redatte dalla Città a partire da fonti pubbliche e
 dalle informazioni degli enti. Per segnalare un errore usa il modulo in fondo a ogni pagina.</p>
 """,
-        "body_en": "",
+        "body_en": """
+<h2>Content licence</h2>
+<p>Unless stated otherwise, the texts and data published on this site are released
+under the
+<a href="https://creativecommons.org/licenses/by/4.0/deed.en">Creative Commons Attribution 4.0 International (CC BY 4.0)</a>
+licence: you may copy, distribute and adapt them, including for commercial purposes,
+provided you credit the source “Città di Torino – Torino Social Factory”.</p>
+<p>Photographs and logos of the projects and organisations remain the property of their
+authors, who are credited next to the image when known.</p>
+
+<h2>Open data</h2>
+<p>The catalogue data can be downloaded in CSV, JSON and GeoJSON format from the “Open
+data” page, under the same CC BY 4.0 licence.</p>
+
+<h2>Funding</h2>
+<p>Torino Social Factory is co-funded by the European Union through the European Social
+Fund, under the PON Città Metropolitane 2014-2020 programme.</p>
+
+<h2>Liability</h2>
+<p>The project descriptions are written by the City on the basis of public sources and
+of information from the organisations. To report an error, use the form at the bottom
+of every page.</p>
+""",
     },
     {
         "slug": "accessibilita",
         "title": "Accessibilità",
         "title_en": "Accessibility",
         "summary": "Come il sito è reso accessibile e come segnalare un problema.",
-        "summary_en": "",
+        "summary_en": "How the site is made accessible and how to report a problem.",
         "body": """
 <p>Il sito è progettato per rispettare i requisiti di accessibilità della Legge 4/2004
 e delle Linee guida AgID, che richiamano le WCAG 2.1 livello AA. Le pagine si usano
@@ -186,14 +300,27 @@ ed è raggiungibile dal link «Dichiarazione di accessibilità» in fondo a ogni
 stata utile?» in fondo alla pagina, oppure usa il meccanismo di feedback indicato nella
 dichiarazione di accessibilità.</p>
 """,
-        "body_en": "",
+        "body_en": """
+<p>The site is designed to meet the accessibility requirements of Italian Law 4/2004
+and of the AgID Guidelines, which refer to WCAG 2.1 level AA. The pages can be used with
+the keyboard alone, with screen readers and on phones, and they also work without
+JavaScript.</p>
+<p>The official accessibility statement is published on the AgID platform and can be
+reached from the “Accessibility statement” link at the bottom of every page.</p>
+<h2>Reporting a problem</h2>
+<p>If you find content that you cannot use, describe it in the “Was this page useful?”
+form at the bottom of the page, or use the feedback mechanism given in the
+accessibility statement.</p>
+""",
     },
     {
         "slug": "faq",
         "title": "Domande frequenti",
         "title_en": "Frequently asked questions",
         "summary": "Risposte brevi alle domande più comuni sul programma e sulle iscrizioni.",
-        "summary_en": "",
+        "summary_en": (
+            "Short answers to the most common questions about the programme and registrations."
+        ),
         "body": """
 <h2>Quanti sono i progetti finanziati?</h2>
 <p>Quindici. Il catalogo descrive quelli di cui sono documentati pubblicamente il nome,
@@ -210,6 +337,23 @@ luoghi in CSV, JSON e GeoJSON, con licenza CC BY 4.0.</p>
 <p>Apri il link personale ricevuto per e-mail e premi «Annulla iscrizione». Il posto
 passa alla prima persona in lista d'attesa.</p>
 """,
-        "body_en": "",
+        "body_en": """
+<h2>How many projects were funded?</h2>
+<p>Fifteen. The catalogue describes those whose name, organisations and neighbourhood
+are publicly documented; the editorial team adds the others as soon as they have been
+checked.</p>
+<h2>Who funded the projects?</h2>
+<p>The City of Turin, with funds from the PON Città Metropolitane 2014-2020 programme,
+co-funded by the European Social Fund.</p>
+<h2>Can I download the data?</h2>
+<p>Yes: the “Open data” page offers the data on projects, organisations and places in
+CSV, JSON and GeoJSON, under a CC BY 4.0 licence.</p>
+<h2>I registered for an event but cannot find the e-mail.</h2>
+<p>Use “Lost your link?” on the event page: we will send you your personal link
+again.</p>
+<h2>How do I cancel my registration?</h2>
+<p>Open the personal link you received by e-mail and press “Cancel registration”. The
+place goes to the first person on the waiting list.</p>
+""",
     },
 ]

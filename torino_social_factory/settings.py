@@ -300,3 +300,11 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
 # How often the door page refreshes its counters (seconds).
 STAFF_CHECKIN_REFRESH_SECONDS = env.int("STAFF_CHECKIN_REFRESH_SECONDS", default=10)
+
+# --- English edition (issue 7) -------------------------------------------------------
+# Our own date formats for both languages (day first, 24-hour clock; see
+# torino_social_factory/formats). Grouping stays off for bare {{ numbers }} so years and
+# ids are never printed "2.020"; amounts go through the `euro`/`number` filters, which
+# group explicitly (torino_social_factory/templatetags/formatting.py).
+FORMAT_MODULE_PATH = ["torino_social_factory.formats"]
+USE_THOUSAND_SEPARATOR = False

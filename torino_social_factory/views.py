@@ -9,6 +9,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -120,7 +121,11 @@ def csrf_failure(request, reason=""):
 
 
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    # A bad Host header is refused before LocaleMiddleware runs: take the language
+    # from the path here, so /en/ still answers in English.
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return render(request, "400.html", status=400)
 
 
 @require_GET

@@ -25,10 +25,15 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, demo=False, **options):
         created = 0
+        translated = 0
         for page in PAGES:
-            _page, was_created = Page.objects.get_or_create(slug=page["slug"], defaults=page)
+            row, was_created = Page.objects.get_or_create(slug=page["slug"], defaults=page)
             created += was_created
-        self.stdout.write(f"Pagine: {created} create, {len(PAGES) - created} già presenti.")
+            translated += not was_created and _fill_empty_english(row, page)
+        self.stdout.write(
+            f"Pagine: {created} create, {len(PAGES) - created} già presenti, "
+            f"{translated} completate in inglese."
+        )
 
         site_settings = SiteSettings.load()
         for field, value in SITE_FIGURES.items():
@@ -41,3 +46,21 @@ class Command(BaseCommand):
         events_seed.load(demo=demo, stdout=self.stdout)
         freshness.forget()
         self.stdout.write(self.style.SUCCESS("Contenuti caricati."))
+
+
+def _fill_empty_english(row, page):
+    """Give an existing page the seed's English text, field by field, where it has none.
+
+    Pages seeded before the English edition existed get their translation; an English
+    field that staff have written (or anything Italian) is never touched.
+    """
+    empty = [
+        field
+        for field in ("title_en", "summary_en", "body_en")
+        if page.get(field) and not (getattr(row, field) or "").strip()
+    ]
+    for field in empty:
+        setattr(row, field, page[field])
+    if empty:
+        row.save(update_fields=[*empty, "updated_at"])
+    return bool(empty)
