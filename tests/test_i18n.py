@@ -509,3 +509,9 @@ def test_dates_use_the_european_order_in_both_languages():
 def test_english_pages_date_the_last_update_in_english(client, seeded):
     text = VisibleText.of(client.get("/en/privacy/"))
     assert re.search(r"Last updated: \d{1,2} [A-Z][a-z]+ \d{4}", text), text[-300:]
+
+
+def test_english_home_shows_the_figures_in_english(client, seeded):
+    body = client.get("/en/").content.decode()
+    assert "about 30" in body and "€1.5 million" in body
+    assert "circa 30" not in body and "milioni di euro" not in body

@@ -51,7 +51,9 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                 "fields": [
                     "funded_projects_total",
                     "organisations_total_label",
+                    "organisations_total_label_en",
                     "funding_total_label",
+                    "funding_total_label_en",
                     "ideas_accompanied",
                 ],
                 "description": _(

@@ -99,8 +99,14 @@ class SiteSettings(models.Model):
         blank=True,
         help_text=_("Anche quelli non ancora descritti nel catalogo."),
     )
+    funding_total_label_en = models.CharField(
+        _("cifra: risorse stanziate (inglese)"), max_length=40, blank=True
+    )
     organisations_total_label = models.CharField(
         _("cifra: realtà del terzo settore coinvolte"), max_length=40, blank=True
+    )
+    organisations_total_label_en = models.CharField(
+        _("cifra: realtà del terzo settore coinvolte (inglese)"), max_length=40, blank=True
     )
     ideas_accompanied = models.PositiveSmallIntegerField(
         _("cifra: idee accompagnate"), null=True, blank=True

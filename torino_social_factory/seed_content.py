@@ -11,8 +11,10 @@ SITE_FIGURES = {
     "funded_projects_total": 15,
     # torinoclick_evento (gen. 2020): "circa trenta realtà del terzo settore"
     "organisations_total_label": "circa 30",
+    "organisations_total_label_en": "about 30",
     # torinoclick_evento, gaiaitalia_2020, vita_2020, tsf_cose: 1,5 M€ for the 15 projects
     "funding_total_label": "1,5 milioni di euro",
+    "funding_total_label_en": "€1.5 million",
     # tsf_cose, tsinnov_avvio, repubblica_2020, vita_2020
     "ideas_accompanied": 25,
 }

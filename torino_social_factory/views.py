@@ -1,5 +1,6 @@
 """Site-wide views: home, content pages, feedback, health and machine files."""
 
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -41,15 +43,24 @@ def key_figures(site_settings):
     """Figures for the home page: counted from the catalogue where we can, else from
     the values staff keep in the site settings (nothing is made up when both are empty)."""
     figures = []
+    label = partial(_in_language, site_settings)
     if site_settings.funded_projects_total:
         figures.append((site_settings.funded_projects_total, _("progetti finanziati")))
     if site_settings.organisations_total_label:
-        figures.append((site_settings.organisations_total_label, _("realtà del terzo settore")))
+        figures.append((label("organisations_total_label"), _("realtà del terzo settore")))
     if site_settings.funding_total_label:
-        figures.append((site_settings.funding_total_label, _("di contributi a fondo perduto")))
+        figures.append((label("funding_total_label"), _("di contributi a fondo perduto")))
     if site_settings.ideas_accompanied:
         figures.append((site_settings.ideas_accompanied, _("idee accompagnate nel 2018")))
     return figures
+
+
+def _in_language(obj, field):
+    """The English twin of a free-text figure when the page is English and it exists."""
+    language = get_language()
+    if language != settings.LANGUAGE_CODE:
+        return getattr(obj, f"{field}_{language}", "") or getattr(obj, field)
+    return getattr(obj, field)
 
 
 def content_page(request, slug):
