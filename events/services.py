@@ -76,6 +76,25 @@ class Outcome:
     registration: Registration
     token: str | None  # None when the address was already registered (link re-sent)
     created: bool
+    # What the visitor is told: for a new registration its real status and place in
+    # the queue; for a repeated address what a new one would have got, so the answer
+    # never reveals whether (or how) an address is registered (DESIGN §5.2).
+    public_status: str = ""
+    position: int | None = None
+
+
+def _public_answer(locked_event, registration=None):
+    """(status, queue position) counted under the lock."""
+    waiting = locked_event.registrations.filter(status=Status.WAITLISTED)
+    if registration is not None:
+        if registration.status == Status.WAITLISTED:
+            return Status.WAITLISTED, waiting.filter(
+                created_at__lte=registration.created_at
+            ).count()
+        return registration.status, None
+    if _has_room(locked_event):
+        return Status.CONFIRMED, None
+    return Status.WAITLISTED, waiting.count() + 1
 
 
 def register(
@@ -102,8 +121,9 @@ def register(
         locked = _lock_event(event)
         existing = locked.registrations.filter(email=email).exclude(status=Status.CANCELLED).first()
         if existing:
+            answer = _public_answer(locked)
             _send_new_link(existing)
-            return Outcome(existing, None, False)
+            return Outcome(existing, None, False, *answer)
         if not by_staff and locked.registration_state() != "open":
             raise RegistrationClosed(locked.registration_state())
         has_room = _has_room(locked)
@@ -143,11 +163,12 @@ def register(
             if existing is None:
                 raise
             _send_new_link(existing)
-            return Outcome(existing, None, False)
+            return Outcome(existing, None, False, status, None)
         emails.queue(
             registration, "confirmed" if status == Status.CONFIRMED else "waitlisted", token
         )
-    return Outcome(registration, token, True)
+        answer = _public_answer(locked, registration)
+    return Outcome(registration, token, True, *answer)
 
 
 def _send_new_link(registration):
@@ -162,9 +183,9 @@ def issue_new_link(*, event: Event, email: str) -> bool:
     callers must answer the same either way."""
     email = email.strip().lower()
     with transaction.atomic():
+        _lock_event(event)
         registration = (
-            Registration.objects.select_for_update()
-            .filter(event=event, email=email)
+            Registration.objects.filter(event=event, email=email)
             .exclude(status=Status.CANCELLED)
             .first()
         )
@@ -189,10 +210,15 @@ def issue_new_links(*, email: str) -> int:
     return sent
 
 
-def cancel(*, registration: Registration, notify: bool = True) -> list[Registration]:
+def cancel(
+    *, registration: Registration, notify: bool = True, token: str | None = None
+) -> list[Registration]:
     """Cancel a registration; a freed place goes to the first person waiting.
 
-    Returns the registrations promoted as a consequence.
+    ``token`` is the personal link the registrant used (kept working, so the e-mail
+    can point back to the page); when staff cancel, a fresh link is made for the
+    e-mail because only the hash of the old one is known. Returns the registrations
+    promoted as a consequence.
     """
     with transaction.atomic():
         locked = _lock_event(registration.event)
@@ -203,7 +229,10 @@ def cancel(*, registration: Registration, notify: bool = True) -> list[Registrat
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
         if notify and registration.anonymised_at is None:
-            emails.queue(registration, "cancelled", None)
+            if token is None or hash_token(token) != registration.token_hash:
+                token, registration.token_hash = new_token()
+                registration.save(update_fields=["token_hash"])
+            emails.queue(registration, "cancelled", token)
         return _promote(locked)
 
 
@@ -238,10 +267,10 @@ def _promote(locked_event):
 
 
 def _confirm(registration):
-    registration.status = Status.CONFIRMED
-    registration.save(update_fields=["status"])
+    # A fresh link: the promotion e-mail must carry one and only the hash is stored.
     token, registration.token_hash = new_token()
-    registration.save(update_fields=["token_hash"])
+    registration.status = Status.CONFIRMED
+    registration.save(update_fields=["status", "token_hash"])
     emails.queue(registration, "promoted", token)
 
 
@@ -267,7 +296,8 @@ def change_capacity(*, event: Event, capacity: int | None) -> tuple[list[Registr
 def check_in(*, registration: Registration, undo: bool = False) -> Registration:
     """Mark (or unmark) arrival at the door. Idempotent."""
     with transaction.atomic():
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        _lock_event(registration.event)
+        registration = Registration.objects.get(pk=registration.pk)
         if registration.status != Status.CONFIRMED:
             return registration
         if undo and registration.checked_in_at:
@@ -286,21 +316,29 @@ def mark_email_verified(registration):
 
 
 def anonymise(*, registrations) -> int:
-    """Blank personal data; the row stays for the counts."""
+    """Blank personal data (accessibility needs included); the row stays for the counts.
+
+    Each registration is handled under its event's lock, like every other write."""
     count = 0
     now = timezone.now()
-    for registration in registrations.filter(anonymised_at__isnull=True):
-        registration.name = "—"
-        registration.email = f"anonimo-{registration.pk}@invalid"
-        registration.organisation = ""
-        registration.category = ""
-        registration.accessibility_needs = ""
-        registration.token_hash = hash_token(secrets.token_urlsafe(32))
-        registration.anonymised_at = now
-        registration.save()
-        registration.messages.all().delete()
-        count += 1
+    for registration in registrations.filter(anonymised_at__isnull=True).select_related("event"):
+        with transaction.atomic():
+            _lock_event(registration.event)
+            count += _anonymise_one(registration, now)
     return count
+
+
+def _anonymise_one(registration, now):
+    registration.name = "—"
+    registration.email = f"anonimo-{registration.pk}@invalid"
+    registration.organisation = ""
+    registration.category = ""
+    registration.accessibility_needs = ""
+    registration.token_hash = hash_token(secrets.token_urlsafe(32))
+    registration.anonymised_at = now
+    registration.save()
+    registration.messages.all().delete()
+    return 1
 
 
 def anonymise_past(*, days: int) -> int:
