@@ -49,9 +49,13 @@ def find_registration(token):
     return None
 
 
+def _lock_disabled():
+    return bool(getattr(settings, "EVENTS_TEST_DISABLE_LOCK", False))
+
+
 def _lock_event(event):
     """Lock the event row for the rest of the transaction and return it fresh."""
-    if getattr(settings, "EVENTS_TEST_DISABLE_LOCK", False):
+    if _lock_disabled():
         # Test-only negative control: no lock, and a pause that widens the race.
         return Event.objects.get(pk=event.pk)
     return Event.objects.select_for_update().get(pk=event.pk)
@@ -117,6 +121,13 @@ def register(
     same public answer as for a new registration (no enumeration).
     """
     email = email.strip().lower()
+    unlocked_room = None
+    if _lock_disabled():
+        # Test-only negative control: code without the lock, i.e. the count is read
+        # before (outside) the writing transaction, then a pause, then the insert. This
+        # overbooks on PostgreSQL and on SQLite alike, proving the burst test can fail.
+        unlocked_room = _has_room(Event.objects.get(pk=event.pk))
+        _race_pause()
     with transaction.atomic():
         locked = _lock_event(event)
         existing = locked.registrations.filter(email=email).exclude(status=Status.CANCELLED).first()
@@ -126,8 +137,11 @@ def register(
             return Outcome(existing, None, False, *answer)
         if not by_staff and locked.registration_state() != "open":
             raise RegistrationClosed(locked.registration_state())
-        has_room = _has_room(locked)
-        _race_pause()
+        if unlocked_room is None:
+            has_room = _has_room(locked)
+            _race_pause()
+        else:
+            has_room = unlocked_room
         if has_room:
             status = Status.CONFIRMED
         elif locked.waitlist_enabled or by_staff:
