@@ -64,9 +64,9 @@ def queue(registration, kind, token):
         body_text = render_to_string(f"emails/{kind}.txt", context)
         body_html = render_to_string("emails/message.html", {**context, "body": body_text})
         calendar = ics_bytes(event, title=title)
-    attachments = []
-    if kind != "cancelled":
-        attachments.append(_attachment("evento.ics", "text/calendar; method=PUBLISH", calendar))
+    # Every message carries the event's calendar file (same UID as the public .ics),
+    # the cancellation too: the event still takes place, only the place was given up.
+    attachments = [_attachment("evento.ics", "text/calendar; method=PUBLISH", calendar)]
     if kind in {"confirmed", "promoted"}:
         qr = segno.make(staff_record_url(registration), error="m")
         buffer = BytesIO()

@@ -49,9 +49,13 @@ def find_registration(token):
     return None
 
 
+def _lock_disabled():
+    return bool(getattr(settings, "EVENTS_TEST_DISABLE_LOCK", False))
+
+
 def _lock_event(event):
     """Lock the event row for the rest of the transaction and return it fresh."""
-    if getattr(settings, "EVENTS_TEST_DISABLE_LOCK", False):
+    if _lock_disabled():
         # Test-only negative control: no lock, and a pause that widens the race.
         return Event.objects.get(pk=event.pk)
     return Event.objects.select_for_update().get(pk=event.pk)
@@ -76,6 +80,25 @@ class Outcome:
     registration: Registration
     token: str | None  # None when the address was already registered (link re-sent)
     created: bool
+    # What the visitor is told: for a new registration its real status and place in
+    # the queue; for a repeated address what a new one would have got, so the answer
+    # never reveals whether (or how) an address is registered (DESIGN §5.2).
+    public_status: str = ""
+    position: int | None = None
+
+
+def _public_answer(locked_event, registration=None):
+    """(status, queue position) counted under the lock."""
+    waiting = locked_event.registrations.filter(status=Status.WAITLISTED)
+    if registration is not None:
+        if registration.status == Status.WAITLISTED:
+            return Status.WAITLISTED, waiting.filter(
+                created_at__lte=registration.created_at
+            ).count()
+        return registration.status, None
+    if _has_room(locked_event):
+        return Status.CONFIRMED, None
+    return Status.WAITLISTED, waiting.count() + 1
 
 
 def register(
@@ -98,16 +121,27 @@ def register(
     same public answer as for a new registration (no enumeration).
     """
     email = email.strip().lower()
+    unlocked_room = None
+    if _lock_disabled():
+        # Test-only negative control: code without the lock, i.e. the count is read
+        # before (outside) the writing transaction, then a pause, then the insert. This
+        # overbooks on PostgreSQL and on SQLite alike, proving the burst test can fail.
+        unlocked_room = _has_room(Event.objects.get(pk=event.pk))
+        _race_pause()
     with transaction.atomic():
         locked = _lock_event(event)
         existing = locked.registrations.filter(email=email).exclude(status=Status.CANCELLED).first()
         if existing:
+            answer = _public_answer(locked)
             _send_new_link(existing)
-            return Outcome(existing, None, False)
+            return Outcome(existing, None, False, *answer)
         if not by_staff and locked.registration_state() != "open":
             raise RegistrationClosed(locked.registration_state())
-        has_room = _has_room(locked)
-        _race_pause()
+        if unlocked_room is None:
+            has_room = _has_room(locked)
+            _race_pause()
+        else:
+            has_room = unlocked_room
         if has_room:
             status = Status.CONFIRMED
         elif locked.waitlist_enabled or by_staff:
@@ -143,11 +177,12 @@ def register(
             if existing is None:
                 raise
             _send_new_link(existing)
-            return Outcome(existing, None, False)
+            return Outcome(existing, None, False, status, None)
         emails.queue(
             registration, "confirmed" if status == Status.CONFIRMED else "waitlisted", token
         )
-    return Outcome(registration, token, True)
+        answer = _public_answer(locked, registration)
+    return Outcome(registration, token, True, *answer)
 
 
 def _send_new_link(registration):
@@ -162,9 +197,9 @@ def issue_new_link(*, event: Event, email: str) -> bool:
     callers must answer the same either way."""
     email = email.strip().lower()
     with transaction.atomic():
+        _lock_event(event)
         registration = (
-            Registration.objects.select_for_update()
-            .filter(event=event, email=email)
+            Registration.objects.filter(event=event, email=email)
             .exclude(status=Status.CANCELLED)
             .first()
         )
@@ -189,10 +224,15 @@ def issue_new_links(*, email: str) -> int:
     return sent
 
 
-def cancel(*, registration: Registration, notify: bool = True) -> list[Registration]:
+def cancel(
+    *, registration: Registration, notify: bool = True, token: str | None = None
+) -> list[Registration]:
     """Cancel a registration; a freed place goes to the first person waiting.
 
-    Returns the registrations promoted as a consequence.
+    ``token`` is the personal link the registrant used (kept working, so the e-mail
+    can point back to the page); when staff cancel, a fresh link is made for the
+    e-mail because only the hash of the old one is known. Returns the registrations
+    promoted as a consequence.
     """
     with transaction.atomic():
         locked = _lock_event(registration.event)
@@ -203,7 +243,10 @@ def cancel(*, registration: Registration, notify: bool = True) -> list[Registrat
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
         if notify and registration.anonymised_at is None:
-            emails.queue(registration, "cancelled", None)
+            if token is None or hash_token(token) != registration.token_hash:
+                token, registration.token_hash = new_token()
+                registration.save(update_fields=["token_hash"])
+            emails.queue(registration, "cancelled", token)
         return _promote(locked)
 
 
@@ -238,10 +281,10 @@ def _promote(locked_event):
 
 
 def _confirm(registration):
-    registration.status = Status.CONFIRMED
-    registration.save(update_fields=["status"])
+    # A fresh link: the promotion e-mail must carry one and only the hash is stored.
     token, registration.token_hash = new_token()
-    registration.save(update_fields=["token_hash"])
+    registration.status = Status.CONFIRMED
+    registration.save(update_fields=["status", "token_hash"])
     emails.queue(registration, "promoted", token)
 
 
@@ -267,7 +310,8 @@ def change_capacity(*, event: Event, capacity: int | None) -> tuple[list[Registr
 def check_in(*, registration: Registration, undo: bool = False) -> Registration:
     """Mark (or unmark) arrival at the door. Idempotent."""
     with transaction.atomic():
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        _lock_event(registration.event)
+        registration = Registration.objects.get(pk=registration.pk)
         if registration.status != Status.CONFIRMED:
             return registration
         if undo and registration.checked_in_at:
@@ -286,21 +330,29 @@ def mark_email_verified(registration):
 
 
 def anonymise(*, registrations) -> int:
-    """Blank personal data; the row stays for the counts."""
+    """Blank personal data (accessibility needs included); the row stays for the counts.
+
+    Each registration is handled under its event's lock, like every other write."""
     count = 0
     now = timezone.now()
-    for registration in registrations.filter(anonymised_at__isnull=True):
-        registration.name = "—"
-        registration.email = f"anonimo-{registration.pk}@invalid"
-        registration.organisation = ""
-        registration.category = ""
-        registration.accessibility_needs = ""
-        registration.token_hash = hash_token(secrets.token_urlsafe(32))
-        registration.anonymised_at = now
-        registration.save()
-        registration.messages.all().delete()
-        count += 1
+    for registration in registrations.filter(anonymised_at__isnull=True).select_related("event"):
+        with transaction.atomic():
+            _lock_event(registration.event)
+            count += _anonymise_one(registration, now)
     return count
+
+
+def _anonymise_one(registration, now):
+    registration.name = "—"
+    registration.email = f"anonimo-{registration.pk}@invalid"
+    registration.organisation = ""
+    registration.category = ""
+    registration.accessibility_needs = ""
+    registration.token_hash = hash_token(secrets.token_urlsafe(32))
+    registration.anonymised_at = now
+    registration.save()
+    registration.messages.all().delete()
+    return 1
 
 
 def anonymise_past(*, days: int) -> int:

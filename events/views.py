@@ -81,7 +81,24 @@ def event_detail(request, slug):
     context["agenda"] = event.agenda.all()
     context["breadcrumbs"] = [(_("Eventi"), reverse("events:list")), (event.title, None)]
     context["json_ld"] = _json_ld(event)
+    context.update(_venue_point(event))
     return render(request, "events/event_detail.html", context)
+
+
+def _venue_point(event):
+    """The map data, only when staff entered both coordinates (we never guess them)."""
+    if event.latitude is None or event.longitude is None:
+        return {"venue_point": None}
+    return {
+        "venue_point": {
+            "lat": float(event.latitude),
+            "lon": float(event.longitude),
+            "name": event.venue_name,
+            "address": event.address,
+        },
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
 
 
 def _json_ld(event):
@@ -178,7 +195,11 @@ def register(request, slug):
                 )
                 status = 409
             else:
-                result = signing.dumps(outcome.registration.pk, salt=RESULT_SALT)
+                # The answer as decided under the lock; for a repeated address it is
+                # what a new registration would have got (no enumeration).
+                result = signing.dumps(
+                    [event.pk, outcome.public_status, outcome.position], salt=RESULT_SALT
+                )
                 url = reverse(
                     "events:registration_result", kwargs={"slug": event.slug, "result": result}
                 )
@@ -195,26 +216,14 @@ def registration_result(request, slug, result):
     """After the POST: confirmed or waitlisted, and the place in the queue. The same
     page answers a repeated address, so nobody learns whether it was registered."""
     try:
-        pk = signing.loads(result, salt=RESULT_SALT, max_age=3600)
-    except signing.BadSignature:
+        event_pk, status, position = signing.loads(result, salt=RESULT_SALT, max_age=3600)
+    except (signing.BadSignature, TypeError, ValueError):
         raise Http404 from None
-    registration = get_object_or_404(
-        Registration.objects.select_related("event"), pk=pk, event__slug=slug
-    )
-    position = None
-    if registration.status == Registration.Status.WAITLISTED:
-        position = registration.event.registrations.filter(
-            status=Registration.Status.WAITLISTED, created_at__lte=registration.created_at
-        ).count()
+    event = get_object_or_404(Event, pk=event_pk, slug=slug)
     response = render(
         request,
         "events/registration_result.html",
-        {
-            "event": registration.event,
-            "status": registration.status,
-            "position": position,
-            "active_section": "events",
-        },
+        {"event": event, "status": status, "position": position, "active_section": "events"},
     )
     response["Referrer-Policy"] = "no-referrer"
     return response
@@ -287,7 +296,7 @@ def cancel_registration(request, token):
         return import_string(settings.CSRF_FAILURE_VIEW)(
             request, reason="CSRF token missing or incorrect."
         )
-    services.cancel(registration=registration)
+    services.cancel(registration=registration, token=token)
     return redirect("events:registration", token=token)
 
 

@@ -14,6 +14,14 @@ def _compiled_translations(django_db_blocker):
     from django.core.management import call_command
 
     call_command("compile_translations", stdout=StringIO())
+    # Catalogues loaded before the .mo files existed (a fresh checkout, as in CI) stay
+    # cached without them: forget them so every test sees the compiled ones.
+    from asgiref.local import Local
+    from django.utils.translation import trans_real
+
+    trans_real._translations = {}
+    trans_real._default = None
+    trans_real._active = Local()
 
 
 @pytest.fixture(autouse=True)

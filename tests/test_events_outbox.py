@@ -247,3 +247,26 @@ def test_the_delivered_email_has_both_parts_and_the_attachments(
     assert sent.alternatives and sent.alternatives[0][1] == "text/html"
     names = [a[0] for a in sent.attachments]
     assert "evento.ics" in names and "ingresso-qr.png" in names
+
+
+def test_the_cancellation_email_carries_a_working_personal_link_and_the_calendar(
+    client, fixed_event, register
+):
+    outcome = register(fixed_event, "maria@example.org")
+    services.cancel(registration=outcome.registration, token=outcome.token)
+    message = OutboxMessage.objects.get(kind="cancelled")
+    assert f"/iscrizione/{outcome.token}/" in message.body_text
+    assert b"METHOD:PUBLISH" in _attachment(message, "text/calendar")
+    page = client.get(f"/iscrizione/{outcome.token}/")
+    assert page.status_code == 200
+    assert "annullata" in page.content.decode()
+
+
+def test_a_cancellation_by_staff_mails_a_fresh_link_that_works(client, fixed_event, register):
+    outcome = register(fixed_event, "maria@example.org")
+    services.cancel(registration=outcome.registration)
+    body = OutboxMessage.objects.get(kind="cancelled").body_text
+    token = body.split("/iscrizione/")[1].split("/")[0]
+    assert token != outcome.token
+    assert client.get(f"/iscrizione/{token}/").status_code == 200
+    assert client.get(f"/iscrizione/{outcome.token}/").status_code == 404

@@ -141,3 +141,26 @@ def test_the_detail_costs_the_same_queries_for_one_or_ten_registrations(
     for i in range(1, 10):
         register(open_event, f"p{i}@example.org")
     assert _count_queries(client, django_assert_num_queries, "/eventi/evento/") == one
+
+
+def test_without_coordinates_there_is_no_map_only_the_address_and_the_osm_link(client, open_event):
+    body = client.get(open_event.get_absolute_url()).content.decode()
+    assert "<address" in body and "via Regaldi 7/11" in body
+    assert "Apri su OpenStreetMap" in body
+    assert "data-event-map" not in body
+    assert "event_map.js" not in body
+
+
+def test_with_coordinates_the_map_waits_for_the_button_and_loads_nothing_third_party(
+    client, make_event
+):
+    event = make_event(latitude="45.091000", longitude="7.697000")
+    response = client.get(event.get_absolute_url())
+    html = read(response)
+    body = response.content.decode()
+    assert "Mostra mappa" in body
+    assert html.find("script", id="event-venue", type="application/json")
+    assert any(src.endswith("js/event_map.js") for src in html.fetched_urls())
+    assert [url for url in html.fetched_urls() if is_third_party(url)] == []
+    assert "leaflet.js" not in " ".join(html.fetched_urls())
+    assert response.cookies == {}

@@ -234,3 +234,51 @@ def test_adding_an_already_registered_address_by_hand_creates_no_second_row(
     assert response.status_code == 200
     assert Registration.objects.filter(event=open_event).count() == 1
     assert "già iscritt" in response.content.decode()
+
+
+def test_a_repeated_address_on_a_full_event_gets_the_answer_a_newcomer_would_get(
+    client, make_event, register, settings
+):
+    # The early registrant is 1st in the queue; a stranger trying their address must
+    # not learn that (a new registration would be 3rd), only the newcomer's answer.
+    settings.EVENTS_MIN_FILL_SECONDS = 0
+    event = make_event(capacity=1)
+    register(event, "primo@example.org")
+    register(event, "maria@example.org")
+    register(event, "terzo@example.org")
+    url = f"/eventi/{event.slug}/iscrizione/"
+    repeated = client.get(client.post(url, _form(email="maria@example.org")).url)
+    newcomer = client.get(client.post(url, _form(email="nuova@example.org")).url)
+    assert "posizione 3" in repeated.content.decode()
+    assert "posizione 3" in newcomer.content.decode()
+    assert Registration.objects.filter(event=event, email="maria@example.org").count() == 1
+
+
+def test_a_new_registration_is_told_its_real_place_in_the_queue(make_event, register):
+    event = make_event(capacity=1)
+    first = register(event, "primo@example.org")
+    second = register(event, "secondo@example.org")
+    third = register(event, "terzo@example.org")
+    assert (first.public_status, first.position) == (Status.CONFIRMED, None)
+    assert (second.public_status, second.position) == (Status.WAITLISTED, 1)
+    assert (third.public_status, third.position) == (Status.WAITLISTED, 2)
+
+
+def test_every_service_that_writes_takes_the_event_lock(open_event, register, monkeypatch):
+    outcome = register(open_event, "maria@example.org")
+    locked = []
+    real = services._lock_event
+
+    def spy(event):
+        locked.append(event.pk)
+        return real(event)
+
+    monkeypatch.setattr(services, "_lock_event", spy)
+    services.check_in(registration=outcome.registration)
+    services.issue_new_link(event=open_event, email="maria@example.org")
+    services.change_capacity(event=open_event, capacity=12)
+    services.promote_waitlist(event=open_event)
+    services.cancel(registration=outcome.registration)
+    services.anonymise(registrations=Registration.objects.filter(pk=outcome.registration.pk))
+    register(open_event, "altra@example.org")
+    assert locked == [open_event.pk] * 7
