@@ -81,21 +81,24 @@ def event_detail(request, slug):
     context["agenda"] = event.agenda.all()
     context["breadcrumbs"] = [(_("Eventi"), reverse("events:list")), (event.title, None)]
     context["json_ld"] = _json_ld(event)
-    context.update(_venue_point(event))
+    context.update(_venue_map(event))
     return render(request, "events/event_detail.html", context)
 
 
-def _venue_point(event):
+def _venue_map(event):
     """The map data, only when staff entered both coordinates (we never guess them)."""
     if event.latitude is None or event.longitude is None:
-        return {"venue_point": None}
+        return {"map_places": []}
+    # Same shape as the catalogue's places, so static/js/map.js draws both.
     return {
-        "venue_point": {
-            "lat": float(event.latitude),
-            "lon": float(event.longitude),
-            "name": event.venue_name,
-            "address": event.address,
-        },
+        "map_places": [
+            {
+                "lat": float(event.latitude),
+                "lon": float(event.longitude),
+                "name": event.venue_name,
+                "address": event.address,
+            }
+        ],
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }

@@ -147,8 +147,8 @@ def test_without_coordinates_there_is_no_map_only_the_address_and_the_osm_link(c
     body = client.get(open_event.get_absolute_url()).content.decode()
     assert "<address" in body and "via Regaldi 7/11" in body
     assert "Apri su OpenStreetMap" in body
-    assert "data-event-map" not in body
-    assert "event_map.js" not in body
+    assert "data-map-widget" not in body
+    assert "js/map.js" not in body
 
 
 def test_with_coordinates_the_map_waits_for_the_button_and_loads_nothing_third_party(
@@ -159,8 +159,8 @@ def test_with_coordinates_the_map_waits_for_the_button_and_loads_nothing_third_p
     html = read(response)
     body = response.content.decode()
     assert "Mostra mappa" in body
-    assert html.find("script", id="event-venue", type="application/json")
-    assert any(src.endswith("js/event_map.js") for src in html.fetched_urls())
+    assert html.find("script", id="map-places", type="application/json")
+    assert any(src.endswith("js/map.js") for src in html.fetched_urls())
     assert [url for url in html.fetched_urls() if is_third_party(url)] == []
     assert "leaflet.js" not in " ".join(html.fetched_urls())
     assert response.cookies == {}
