@@ -1,7 +1,14 @@
 """Shared fixtures. Every test gets a clean cache and its own MEDIA_ROOT."""
 
+import os
+
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
+
+# With Redis (CI's second pass) several test runs may share one server: each run keeps
+# its keys under its own prefix and clears only those, never the whole database.
+TEST_CACHE_PREFIX = f"tsf-test-{os.getpid()}"
 
 pytest_plugins = ["tests.fixtures_projects", "tests.fixtures_events"]
 
@@ -24,12 +31,27 @@ def _compiled_translations(django_db_blocker):
     trans_real._active = Local()
 
 
+def _clear_test_cache():
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        client = backend._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{TEST_CACHE_PREFIX}:*"))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
+    settings.CACHES = {
+        name: {**config, "KEY_PREFIX": TEST_CACHE_PREFIX}
+        for name, config in settings.CACHES.items()
+    }
+    _clear_test_cache()
     yield
-    cache.clear()
+    _clear_test_cache()
 
 
 @pytest.fixture
