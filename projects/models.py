@@ -5,6 +5,7 @@ Every public read goes through a QuerySet method (``published()``, ``filtered()`
 number of queries whatever the number of projects.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max, Prefetch, Q
@@ -173,6 +174,18 @@ class Organisation(ResizedImageMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("projects:organisation_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # A logo is an image of text: whoever cannot see it must still learn the name.
+        if self.logo and not self.logo_alt.strip():
+            raise ValidationError(
+                {
+                    "logo_alt": _(
+                        "Scrivi il testo alternativo: descrive l'immagine a chi non la vede "
+                        "(per esempio «Logo della cooperativa Triciclo»)."
+                    )
+                }
+            )
 
     @property
     def initial(self):
@@ -421,8 +434,6 @@ class Project(ResizedImageMixin, models.Model):
         return reverse("projects:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.cover_image and not self.cover_image_alt:
             raise ValidationError(
                 {"cover_image_alt": _("Il testo alternativo è obbligatorio con l'immagine.")}
