@@ -9,7 +9,7 @@ from tests.public_pages import (
     events_services_ready,
     html_pages,
 )
-from torino_social_factory import cache as content
+from torino_social_factory import page_cache as content
 from torino_social_factory.models import ContentVersion, Page, PageFeedback, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -200,7 +200,7 @@ def test_pages_that_set_a_cookie_are_never_cached(client, seeded, settings):
     from django.http import HttpResponse
     from django.test import RequestFactory
 
-    from torino_social_factory.middleware import PageCacheMiddleware
+    from torino_social_factory.page_cache import PageCacheMiddleware
 
     def view(request):
         response = HttpResponse("<p>ciao</p>")
@@ -217,7 +217,7 @@ def test_pages_that_use_a_csrf_token_are_never_cached(seeded):
     from django.middleware.csrf import get_token
     from django.test import RequestFactory
 
-    from torino_social_factory.middleware import PageCacheMiddleware
+    from torino_social_factory.page_cache import PageCacheMiddleware
 
     def view(request):
         return HttpResponse(f"<form>{get_token(request)}</form>")

@@ -49,17 +49,17 @@ def _export(staff, pks):
     )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_the_csv_export_lists_the_selected_registrations(staff, open_event, register):
     a = register(open_event, "a@example.org", name="Anna Verdi", organisation="Coop").registration
     register(open_event, "b@example.org", name="Bruno Neri")
     rows = _export(staff, [a.pk])
-    assert rows[0][:3] == ["evento", "nome", "email"]
+    assert rows[0][:3] == ["Nome", "E-mail", "Organizzazione"]
     assert len(rows) == 2
-    assert rows[1][1:4] == ["Anna Verdi", "a@example.org", "Coop"]
-    assert rows[1][5] == "confermata"
+    assert rows[1][:3] == ["Anna Verdi", "a@example.org", "Coop"]
+    assert rows[1][4] == "confermata"
 
 
 @pytest.mark.parametrize("formula", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=1", "\r=1"])

@@ -1,4 +1,4 @@
-"""Capacity is never exceeded (DESIGN §5.1): many people registering at the same instant
+"""Capacity is never exceeded: many people registering at the same instant
 against a live server get exactly `capacity` places, the rest wait in arrival order."""
 
 import http.cookiejar
@@ -8,13 +8,14 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
 
 from events import services
-from events.models import Registration
+from events.models import Event, Registration
 
 CAPACITY = 10
 PEOPLE = 40
@@ -135,14 +136,26 @@ def test_forty_simultaneous_registrations_fill_ten_places_and_queue_the_rest_in_
     assert max(r.created_at for r in confirmed) <= min(r.created_at for r in waitlisted)
 
 
+@contextmanager
+def _without_the_lock(event):
+    """What code without the lock does: no transaction around "count, then insert", so
+    each statement commits on its own (even SQLite's one writer at a time cannot help)."""
+    yield Event.objects.get(pk=event.pk)
+
+
 @pytest.mark.concurrency
 def test_without_the_lock_the_same_burst_overbooks_which_proves_the_test_can_fail(
-    burst_server, burst_settings, make_event
+    burst_server, burst_settings, make_event, monkeypatch
 ):
-    # Without the lock the count is read outside the writing transaction (see
-    # services.register), so even SQLite's one-writer-at-a-time cannot save it.
-    burst_settings.EVENTS_TEST_DISABLE_LOCK = True
-    burst_settings.EVENTS_TEST_RACE_DELAY = 0.2
+    has_room = services._has_room
+
+    def slow_has_room(event):
+        room = has_room(event)
+        time.sleep(0.2)  # widens the race between counting and inserting
+        return room
+
+    monkeypatch.setattr(services, "locked_event", _without_the_lock)
+    monkeypatch.setattr(services, "_has_room", slow_has_room)
     event = make_event(slug="raffica-senza-lock", capacity=CAPACITY)
 
     results = _fire(burst_server, event)

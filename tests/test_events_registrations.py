@@ -267,13 +267,13 @@ def test_a_new_registration_is_told_its_real_place_in_the_queue(make_event, regi
 def test_every_service_that_writes_takes_the_event_lock(open_event, register, monkeypatch):
     outcome = register(open_event, "maria@example.org")
     locked = []
-    real = services._lock_event
+    real = services.locked_event
 
     def spy(event):
         locked.append(event.pk)
         return real(event)
 
-    monkeypatch.setattr(services, "_lock_event", spy)
+    monkeypatch.setattr(services, "locked_event", spy)
     services.check_in(registration=outcome.registration)
     services.issue_new_link(event=open_event, email="maria@example.org")
     services.change_capacity(event=open_event, capacity=12)

@@ -79,7 +79,7 @@ def test_fields_without_a_model_help_text_get_one_in_plain_words(admin_client):
 
 
 def test_an_uploaded_logo_needs_its_alternative_text(admin_client):
-    SiteSettings.load()
+    SiteSettings.objects.create()
     url = reverse("admin:torino_social_factory_sitesettings_change", args=[1])
     data = {
         "accessibility_statement_url": "https://form.agid.gov.it/view/abc",

@@ -62,7 +62,7 @@ def test_the_migration_froze_the_same_lists_as_the_roles_module():
 
 
 def test_every_permission_named_in_the_roles_exists(db):
-    assert existing(roles.AMMINISTRAZIONE) == set(roles.AMMINISTRAZIONE)
+    assert existing(roles.ADMINISTRATION_PERMISSIONS) == set(roles.ADMINISTRATION_PERMISSIONS)
 
 
 def test_sync_roles_repairs_the_groups_and_is_idempotent(db):
@@ -77,14 +77,14 @@ def test_sync_roles_repairs_the_groups_and_is_idempotent(db):
     call_command("sync_roles", stdout=out)
     assert "+ projects.change_project" in out.getvalue()
     assert "events.view_registration" in out.getvalue()
-    assert group_perms(roles.EDITOR) == set(roles.REDAZIONE)
+    assert group_perms(roles.EDITOR) == set(roles.EDITOR_PERMISSIONS)
     out = StringIO()
     call_command("sync_roles", stdout=out)
     assert out.getvalue().count("già allineato") == 3
 
 
 def test_the_editor_role_touches_no_personal_data():
-    for perm in roles.REDAZIONE:
+    for perm in roles.EDITOR_PERMISSIONS:
         assert "registration" not in perm and "outbox" not in perm and "auth." not in perm
         assert "sitesettings" not in perm
 
@@ -92,13 +92,15 @@ def test_the_editor_role_touches_no_personal_data():
 def test_reception_cannot_edit_content():
     assert not any(
         perm.split(".")[1].startswith(("add_", "change_", "delete_"))
-        for perm in roles.ACCOGLIENZA
+        for perm in roles.RECEPTION_PERMISSIONS
         if "registration" not in perm and "outbox" not in perm
     )
 
 
 def test_administration_can_do_everything_the_other_roles_can():
-    assert set(roles.REDAZIONE) | set(roles.ACCOGLIENZA) <= set(roles.AMMINISTRAZIONE)
+    assert set(roles.EDITOR_PERMISSIONS) | set(roles.RECEPTION_PERMISSIONS) <= set(
+        roles.ADMINISTRATION_PERMISSIONS
+    )
 
 
 # --- What each role can open in the admin ----------------------------------------------

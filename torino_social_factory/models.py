@@ -146,8 +146,12 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls, *, version=None):
-        """The settings row, cached for the content version (every page reads it)."""
-        return derived("site-settings", lambda: cls.objects.get_or_create(pk=1)[0], version=version)
+        """The settings row, cached for the content version (every page reads it).
+
+        Before staff first save them, the defaults (nothing is written by a read)."""
+        return derived(
+            "site-settings", lambda: cls.objects.filter(pk=1).first() or cls(pk=1), version=version
+        )
 
 
 class PageFeedback(models.Model):

@@ -16,9 +16,10 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 
 def safe_cell(value):
-    """The value as text that no spreadsheet will evaluate."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Text that no spreadsheet will evaluate; numbers and dates stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def csv_text(header, rows, *, delimiter=";", datetime_format="%d/%m/%Y %H:%M"):
@@ -56,9 +57,7 @@ def xlsx_bytes(header, rows, *, title, widths=()):
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(
-            [value if isinstance(value, date | int | float) else safe_cell(value) for value in row]
-        )
+        sheet.append([safe_cell(value) for value in row])
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, datetime):
                 cell.number_format = "DD/MM/YYYY HH:MM"
