@@ -139,8 +139,13 @@ def event_ics(request, slug):
     return response
 
 
-def _rate_limited(request, scope):
-    return over_limit(request, f"events-{scope}", settings.EVENTS_RATE_LIMIT)
+def _rate_limited(request, form, scope):
+    """Over the limit: the form keeps what was typed and says why it was refused."""
+    if not over_limit(request, f"events-{scope}", settings.EVENTS_RATE_LIMIT):
+        return False
+    form.is_valid()
+    form.add_error(None, _("Troppi tentativi dal tuo collegamento. Riprova tra un'ora."))
+    return True
 
 
 @never_cache
@@ -161,9 +166,7 @@ def register(request, slug):
     form = RegistrationForm(request.POST or None, captcha=event.captcha_enabled)
     status = 200
     if request.method == "POST":
-        if _rate_limited(request, "register"):
-            form.is_valid()
-            form.add_error(None, _("Troppi tentativi dal tuo collegamento. Riprova tra un'ora."))
+        if _rate_limited(request, form, "register"):
             status = 429
         elif form.is_valid():
             if form.is_bot:
@@ -295,9 +298,7 @@ def lost_link(request):
     form = LostLinkForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if _rate_limited(request, "lost-link"):
-            form.is_valid()
-            form.add_error(None, _("Troppi tentativi dal tuo collegamento. Riprova tra un'ora."))
+        if _rate_limited(request, form, "lost-link"):
             status = 429
         elif form.is_valid():
             if not form.is_bot:

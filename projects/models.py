@@ -12,6 +12,8 @@ from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from torino_social_factory.common.i18n import text_in_language
+
 from .images import ResizedImageMixin, validate_image_upload
 
 THEME_SLUGS = (
@@ -461,8 +463,8 @@ class Project(ResizedImageMixin, models.Model):
                 seen[neighbourhood.district_id] = neighbourhood.district
         return sorted(seen.values(), key=lambda d: d.number)
 
-    def key_fact_list(self, language="it"):
-        text = self.key_facts_en if language == "en" and self.key_facts_en else self.key_facts
+    def key_fact_list(self, language=None):
+        text = text_in_language(self, "key_facts", language)
         return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
     def participations_by_role(self, role):
