@@ -10,7 +10,7 @@ from django.core.cache.backends.redis import RedisCache
 # its keys under its own prefix and clears only those, never the whole database.
 TEST_CACHE_PREFIX = f"tsf-test-{os.getpid()}"
 
-pytest_plugins = ["tests.fixtures_projects", "tests.fixtures_events"]
+pytest_plugins = ["tests.events.fixtures"]
 
 
 @pytest.fixture(scope="session", autouse=True)

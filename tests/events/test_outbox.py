@@ -19,7 +19,7 @@ from django.utils import timezone
 from events import emails, services
 from events.models import OutboxMessage, Registration
 
-BACKEND = "tests.test_events_outbox.RefusingBackend"
+BACKEND = "tests.events.test_outbox.RefusingBackend"
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.html import read
 from tests.public_pages import NOT_FOUND_URLS, html_pages
-from tests.test_production_settings import manage
+from tests.site.test_production_settings import manage
 
 pytestmark = pytest.mark.django_db
 

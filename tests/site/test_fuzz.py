@@ -256,7 +256,7 @@ def test_registration_form_never_causes_a_500_and_rejected_input_writes_nothing(
     seeded, settings, data
 ):
     from events.models import Event
-    from tests.fixtures_events import open_for_registration
+    from tests.events.fixtures import open_for_registration
 
     settings.RATELIMIT_ENABLED = False
     settings.EVENTS_MIN_FILL_SECONDS = 0

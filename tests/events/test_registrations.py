@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from events import services
 from events.models import OutboxMessage, Registration
-from tests.admin_forms import event_change_data
+from tests.events.admin_forms import event_change_data
 
 Status = Registration.Status
 
