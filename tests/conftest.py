@@ -1,10 +1,13 @@
 """Shared fixtures. Every test gets a clean cache and its own MEDIA_ROOT."""
 
 import os
+from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.core.management import call_command
 
 # With Redis (CI's second pass) several test runs may share one server: each run keeps
 # its keys under its own prefix and clears only those, never the whole database.
@@ -62,3 +65,16 @@ def seeded(db):
     from django.core.management import call_command
 
     call_command("seed", stdout=StringIO())
+
+
+@pytest.fixture
+def send_outbox():
+    """Run the outbox sender once, as cron does; return the e-mails it handed to Django's
+    test mailbox (none when the test points the sender at a real SMTP server)."""
+
+    def send():
+        already = len(mail.outbox)
+        call_command("send_outbox", stdout=StringIO(), stderr=StringIO())
+        return mail.outbox[already:]
+
+    return send

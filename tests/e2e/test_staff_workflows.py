@@ -9,7 +9,6 @@ Logins go through the real form: django-axes needs the request in authenticate()
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -25,13 +24,7 @@ CHROMIUM_ARGS = [
 ]
 PASSWORD = "porta-di-via-regaldi-2020"
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(),
-        reason="Chromium non trovato in /usr/bin/chromium: test nel browser dello staff saltati",
-    ),
-]
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
