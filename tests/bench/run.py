@@ -34,6 +34,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (needs ROOT on the path)
+
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
@@ -42,7 +45,6 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 NPROC = os.cpu_count() or 1
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(NPROC + 1)))
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/tsf_bench")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REPORT = []  # markdown lines for RESULTS.md
 
 
@@ -312,17 +314,7 @@ def page_weight(base, urls):
     say("| page | HTML | CSS | fonts | JS | images | total (HTML+CSS+fonts+JS) | requests |")
     say("|---|---:|---:|---:|---:|---:|---:|---:|")
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, path in urls.items():
             context = browser.new_context(viewport={"width": 412, "height": 823})
             page = context.new_page()

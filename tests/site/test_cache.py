@@ -104,8 +104,8 @@ def test_site_settings_changed_by_another_process_are_seen_here(client, seeded):
     assert "Cifra cambiata altrove" in client.get("/").content.decode()
 
 
-def test_staff_see_site_settings_changed_by_another_process(client, seeded, admin_user):
-    client.force_login(admin_user)
+def test_staff_see_site_settings_changed_by_another_process(client, seeded, superuser):
+    client.force_login(superuser)
     client.get("/")
     SiteSettings.load()
     SiteSettings.objects.filter(pk=1).update(funding_total_label="Cifra vista dallo staff")
@@ -182,9 +182,9 @@ def test_revalidation_after_a_change_answers_200_with_the_new_page(client, seede
     assert "Cookie tecnici soltanto" in again.content.decode()
 
 
-def test_logged_in_staff_never_get_a_cached_page(client, seeded, admin_user):
+def test_logged_in_staff_never_get_a_cached_page(client, seeded, superuser):
     client.get("/il-programma/")  # cached for visitors
-    client.force_login(admin_user)
+    client.force_login(superuser)
     Page.objects.filter(slug="il-programma").update(title="Bozza vista solo dallo staff")
     response = client.get("/il-programma/")
     assert "X-Page-Cache" not in response.headers

@@ -25,6 +25,7 @@ from django.utils import translation
 
 from tests.html import read
 from tests.public_pages import NOT_FOUND_URLS, html_pages, object_pages
+from tools.untranslated import untranslated
 from torino_social_factory import views
 from torino_social_factory.models import Page
 
@@ -306,18 +307,8 @@ def test_seed_leaves_a_fully_translated_page_untouched(db):
 
 
 def untranslated_entries(po_path):
-    missing = []
-    for entry in polib.pofile(str(po_path)):
-        if entry.obsolete:
-            continue
-        if "fuzzy" in entry.flags:
-            missing.append(f"{po_path.name}: fuzzy: {entry.msgid!r}")
-        elif entry.msgid_plural:
-            if not entry.msgstr_plural or not all(entry.msgstr_plural.values()):
-                missing.append(f"{po_path.name}: untranslated: {entry.msgid!r}")
-        elif not entry.msgstr:
-            missing.append(f"{po_path.name}: untranslated: {entry.msgid!r}")
-    return missing
+    """The check `make translations` runs (tools/untranslated.py), one line an entry."""
+    return [f"{po_path.name}: {why}: {msgid!r}" for msgid, why in untranslated(po_path)]
 
 
 def test_no_interface_string_is_left_untranslated_or_fuzzy():
