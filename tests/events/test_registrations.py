@@ -1,5 +1,5 @@
-"""One active registration per address, first come first served promotion, capacity
-changes under the lock (DESIGN §5 invariants 1–3)."""
+"""One active registration per address (a duplicate gets a newcomer's answer), first
+come first served promotion told by e-mail, capacity changes under the event's lock."""
 
 import pytest
 from django.contrib.messages import get_messages
