@@ -1,4 +1,4 @@
-"""Hardening beyond tests/test_production_settings.py: every public page (cached or
+"""Hardening beyond the production settings tests: every public page (cached or
 not, Italian or English, 404 too) carries the headers; the CSP forbids inline scripts
 *and* styles, so the pages must not contain any; production cookies are secure."""
 
@@ -8,7 +8,7 @@ import pytest
 
 from tests.html import read
 from tests.public_pages import NOT_FOUND_URLS, html_pages
-from tests.test_production_settings import manage
+from tests.site.test_production_settings import manage
 
 pytestmark = pytest.mark.django_db
 

@@ -4,12 +4,11 @@ never a 500, never a second registration."""
 import re
 
 import pytest
-from django.core import signing
 from django.test import Client
 
 from events import services
-from events.forms import STARTED_SALT
 from events.models import Registration
+from tests.events.form_data import registration_data
 
 URL = "/eventi/evento/iscrizione/"
 
@@ -21,16 +20,7 @@ def _quick_forms(settings):
 
 
 def _data(**fields):
-    data = {
-        "name": "Maria Rossi",
-        "email": "maria@example.org",
-        "organisation": "Cooperativa Il Ponte",
-        "privacy": "on",
-        "website": "",
-        "started": signing.dumps(0, salt=STARTED_SALT),
-    }
-    data.update(fields)
-    return {k: v for k, v in data.items() if v is not None}
+    return registration_data(**{"organisation": "Cooperativa Il Ponte", **fields})
 
 
 def _assert_refused_and_kept(response, *typed, message):

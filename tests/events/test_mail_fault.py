@@ -1,7 +1,7 @@
 """A real SMTP server that is down: no registration is lost, each confirmation arrives once.
 
-DESIGN §5.5. The mail server is aiosmtpd on a free loopback port: first nothing listens
-there (connection refused), then it starts and the outbox sender delivers the backlog.
+The mail server is aiosmtpd on a free loopback port: first nothing listens there
+(connection refused), then it starts and the outbox sender delivers the backlog.
 """
 
 import socket
@@ -10,18 +10,11 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.public_pages import events_services_ready
-
-pytestmark = [
-    pytest.mark.skipif(
-        not events_services_ready(),
-        reason="events.services.register non ancora presente (issue 4): test del server di posta saltato",
-    ),
-]
+from tests.events.fixtures import make_retries_due
+from tests.public_pages import first_event
 
 REGISTRATIONS = 50
 
@@ -41,33 +34,11 @@ class Recorder:
         return "250 OK"
 
 
-def send_outbox():
-    call_command("send_outbox", stdout=StringIO(), stderr=StringIO())
-
-
-def make_retries_due():
-    """The sender waits before retrying a failed message; the test does not wait with it.
-    Move every "not before" time of the outbox rows into the past."""
-    for model in apps.get_app_config("events").get_models():
-        if "outbox" not in model._meta.model_name:
-            continue
-        due_fields = [
-            f.name
-            for f in model._meta.fields
-            if f.get_internal_type() == "DateTimeField"
-            and any(word in f.name for word in ("next", "retry", "after", "due", "scheduled"))
-        ]
-        if due_fields:
-            past = timezone.now() - timedelta(minutes=1)
-            model.objects.update(**{name: past for name in due_fields})
-
-
 @pytest.fixture
-def open_event(transactional_db):
-    from events.models import Event
-
+def seeded_open_event(transactional_db):
+    """The first event of the demo seed, with room for everyone, committed for real."""
     call_command("seed", demo=True, stdout=StringIO())
-    event = Event.objects.filter(is_published=True).order_by("starts_at", "pk").first()
+    event = first_event()
     event.capacity = REGISTRATIONS * 2
     now = timezone.now()
     event.registration_opens_at = now - timedelta(days=1)
@@ -80,7 +51,7 @@ def open_event(transactional_db):
 
 
 def test_registrations_survive_a_dead_mail_server_and_are_confirmed_once_it_returns(
-    open_event, settings
+    seeded_open_event, settings, send_outbox
 ):
     from aiosmtpd.controller import Controller
 
@@ -95,8 +66,8 @@ def test_registrations_survive_a_dead_mail_server_and_are_confirmed_once_it_retu
 
     emails = [f"persona{i:02d}@example.org" for i in range(REGISTRATIONS)]
     for i, email in enumerate(emails):
-        services.register(event=open_event, name=f"Persona {i}", email=email)
-    assert Registration.objects.filter(event=open_event, status="confirmed").count() == 50
+        services.register(event=seeded_open_event, name=f"Persona {i}", email=email)
+    assert Registration.objects.filter(event=seeded_open_event, status="confirmed").count() == 50
 
     send_outbox()  # the server refuses: nothing is lost, nothing is marked as sent
 

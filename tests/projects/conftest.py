@@ -1,6 +1,5 @@
 """Fixtures for the catalogue tests (make_* factories)."""
 
-import io
 import itertools
 
 import pytest
@@ -130,25 +129,5 @@ def make_update(db):
             body=kwargs.pop("body", "<p>Testo.</p>"),
             **kwargs,
         )
-
-    return make
-
-
-@pytest.fixture
-def image_bytes():
-    """A small real JPEG (optionally with GPS EXIF)."""
-    from PIL import Image
-
-    def make(width=1600, height=900, *, fmt="JPEG", gps=False, color=(200, 30, 30)):
-        image = Image.new("RGB", (width, height), color)
-        out = io.BytesIO()
-        options = {}
-        if gps:
-            exif = Image.Exif()
-            exif[0x010F] = "TestCamera"  # Make
-            exif[0x8825] = {1: "N", 2: (45.0, 4.0, 12.0), 3: "E", 4: (7.0, 41.0, 10.0)}
-            options["exif"] = exif.tobytes()
-        image.save(out, format=fmt, **options)
-        return out.getvalue()
 
     return make

@@ -2,7 +2,6 @@
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
@@ -11,7 +10,7 @@ from torino_social_factory.models import Page, PageFeedback
 
 
 def existing(perms):
-    """The permissions whose model exists (apps still on placeholders have none)."""
+    """The permissions whose model exists."""
     return {perm for perm in perms if _model_exists(perm)}
 
 
@@ -23,14 +22,6 @@ def _model_exists(perm):
     except LookupError:
         return False
     return True
-
-
-def member_of(group_name, username=None):
-    user = get_user_model().objects.create_user(
-        username or group_name.lower(), password="una-password-lunga-42", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def group_perms(name):
@@ -106,16 +97,17 @@ def test_administration_can_do_everything_the_other_roles_can():
 # --- What each role can open in the admin ----------------------------------------------
 
 
-def test_an_editor_can_edit_pages_and_read_feedback(client, db):
-    client.force_login(member_of(roles.EDITOR))
+def test_an_editor_can_edit_pages_and_read_feedback(editor_client):
     page = Page.objects.create(slug="faq", title="FAQ", body="<p>x</p>")
     assert (
-        client.get(reverse("admin:torino_social_factory_page_change", args=[page.pk])).status_code
+        editor_client.get(
+            reverse("admin:torino_social_factory_page_change", args=[page.pk])
+        ).status_code
         == 200
     )
     item = PageFeedback.objects.create(path="/", useful=True)
     assert (
-        client.get(
+        editor_client.get(
             reverse("admin:torino_social_factory_pagefeedback_change", args=[item.pk])
         ).status_code
         == 200
@@ -137,14 +129,12 @@ def test_an_editor_can_edit_pages_and_read_feedback(client, db):
         "/admin/accoglienza/iscrizione/1/",
     ],
 )
-def test_an_editor_cannot_open_people_settings_registrations_or_exports(client, db, url):
-    client.force_login(member_of(roles.EDITOR))
-    assert client.get(url).status_code in (403, 404)
+def test_an_editor_cannot_open_people_settings_registrations_or_exports(editor_client, url):
+    assert editor_client.get(url).status_code in (403, 404)
 
 
-def test_an_editor_cannot_check_anyone_in(client, db):
-    client.force_login(member_of(roles.EDITOR))
-    response = client.post("/admin/accoglienza/1/entrata/1/", {"action": "in"})
+def test_an_editor_cannot_check_anyone_in(editor_client):
+    response = editor_client.post("/admin/accoglienza/1/entrata/1/", {"action": "in"})
     assert response.status_code == 403
 
 
@@ -156,22 +146,24 @@ def test_an_editor_cannot_check_anyone_in(client, db):
         "/admin/auth/user/",
     ],
 )
-def test_reception_cannot_edit_content_settings_or_users(client, db, url):
-    client.force_login(member_of(roles.RECEPTION))
-    assert client.get(url).status_code == 403
+def test_reception_cannot_edit_content_settings_or_users(reception_client, url):
+    assert reception_client.get(url).status_code == 403
 
 
-def test_administration_manages_users_and_settings(client, db):
-    client.force_login(member_of(roles.ADMINISTRATION))
-    assert client.get("/admin/auth/user/").status_code == 200
-    assert client.get("/admin/torino_social_factory/sitesettings/").status_code == 200
+def test_administration_manages_users_and_settings(administration_client):
+    assert administration_client.get("/admin/auth/user/").status_code == 200
+    assert (
+        administration_client.get("/admin/torino_social_factory/sitesettings/").status_code == 200
+    )
 
 
-def test_an_administrator_who_is_not_superuser_cannot_make_anyone_superuser(client, db):
-    admin_user = member_of(roles.ADMINISTRATION)
-    client.force_login(admin_user)
-    other = member_of(roles.EDITOR, "altra")
-    html = client.get(reverse("admin:auth_user_change", args=[other.pk])).content.decode()
+def test_an_administrator_who_is_not_superuser_cannot_make_anyone_superuser(
+    administration_client, make_staff
+):
+    other = make_staff("Redazione", "altra")
+    html = administration_client.get(
+        reverse("admin:auth_user_change", args=[other.pk])
+    ).content.decode()
     assert 'name="is_superuser"' not in html
     assert 'name="user_permissions"' not in html
     assert 'name="groups"' in html

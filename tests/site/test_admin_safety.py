@@ -62,10 +62,10 @@ def test_staff_sessions_end_with_the_browser_and_within_a_working_day(client, st
     assert client.session.get_expiry_age() <= 8 * 60 * 60
 
 
-def test_a_change_made_in_the_admin_is_recorded_in_the_history(admin_client):
+def test_a_change_made_in_the_admin_is_recorded_in_the_history(superuser_client):
     page = Page.objects.create(slug="faq", title="FAQ", body="<p>Vecchio</p>")
     url = reverse("admin:torino_social_factory_page_change", args=[page.pk])
-    response = admin_client.post(
+    response = superuser_client.post(
         url,
         {"slug": "faq", "title": "Domande", "summary": "", "body": "<p>Nuovo</p>"}
         | {"title_en": "", "summary_en": "", "body_en": ""},
@@ -73,7 +73,9 @@ def test_a_change_made_in_the_admin_is_recorded_in_the_history(admin_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = LogEntry.objects.get(object_id=str(page.pk))
     assert entry.action_flag == CHANGE
-    history = admin_client.get(reverse("admin:torino_social_factory_page_history", args=[page.pk]))
+    history = superuser_client.get(
+        reverse("admin:torino_social_factory_page_history", args=[page.pk])
+    )
     assert "Domande" in history.content.decode() or entry.get_change_message() in (
         history.content.decode()
     )

@@ -4,7 +4,6 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -68,12 +67,10 @@ def test_purge_keeps_the_counts(ended, register):
     assert Registration.objects.filter(event=event, status="confirmed").count() == 3
 
 
-def test_the_admin_action_anonymises_now(client, open_event, register):
+def test_the_admin_action_anonymises_now(superuser_client, open_event, register):
     outcome = register(open_event, "maria@example.org", accessibility_needs="Interprete LIS")
-    user = get_user_model().objects.create_superuser("capo", "capo@example.org", "x" * 20)
-    client.force_login(user)
 
-    response = client.post(
+    response = superuser_client.post(
         "/admin/events/registration/",
         {"action": "anonymise_now", "_selected_action": [outcome.registration.pk]},
     )

@@ -1,24 +1,16 @@
-"""One active registration per address, first come first served promotion, capacity
-changes under the lock (DESIGN §5 invariants 1–3)."""
+"""One active registration per address (a duplicate gets a newcomer's answer), first
+come first served promotion told by e-mail, capacity changes under the event's lock."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.db import IntegrityError, transaction
 
 from events import services
 from events.models import OutboxMessage, Registration
-from tests.admin_forms import event_change_data
+from tests.events.form_data import event_change_data, registration_data
 
 Status = Registration.Status
-
-
-@pytest.fixture
-def admin_client(client, db):
-    user = get_user_model().objects.create_superuser("capo", "capo@example.org", "x" * 20)
-    client.force_login(user)
-    return client
 
 
 def _raw_registration(event, email, status=Status.CONFIRMED, token_hash=None):
@@ -61,22 +53,6 @@ def test_the_address_is_stored_lower_case_and_trimmed(open_event, register):
     assert Registration.objects.get().email == "maria.rossi@example.org"
 
 
-def _form(**fields):
-    from django.core import signing
-
-    from events.forms import STARTED_SALT
-
-    data = {
-        "name": "Maria Rossi",
-        "email": "maria@example.org",
-        "privacy": "on",
-        "website": "",
-        "started": signing.dumps(0, salt=STARTED_SALT),
-    }
-    data.update(fields)
-    return data
-
-
 def _without_signed_values(response):
     import re
 
@@ -89,8 +65,10 @@ def test_registering_twice_through_the_form_answers_alike_and_sends_the_link_aga
     settings.EVENTS_MIN_FILL_SECONDS = 0
     url = f"/eventi/{open_event.slug}/iscrizione/"
     with django_capture_on_commit_callbacks(execute=True):
-        first = client.post(url, _form())
-        second = client.post(url, _form(email="MARIA@example.org", name="Altra Persona"))
+        first = client.post(url, registration_data())
+        second = client.post(
+            url, registration_data(email="MARIA@example.org", name="Altra Persona")
+        )
     assert first.status_code == second.status_code == 302
     assert first.url.split("/esito/")[0] == second.url.split("/esito/")[0]
     assert _without_signed_values(client.get(first.url)) == _without_signed_values(
@@ -169,14 +147,14 @@ def test_lowering_the_capacity_below_the_confirmed_count_warns_and_removes_nobod
 
 
 def test_changing_the_capacity_in_the_admin_goes_through_the_service_and_warns(
-    admin_client, make_event, register
+    superuser_client, make_event, register
 ):
     event = make_event(capacity=5)
     for i in range(4):
         register(event, f"p{i}@example.org")
     url = f"/admin/events/event/{event.pk}/change/"
 
-    response = admin_client.post(url, event_change_data(event, capacity="2"))
+    response = superuser_client.post(url, event_change_data(event, capacity="2"))
 
     assert response.status_code == 302, response.content.decode()[:3000]
     texts = [str(m) for m in get_messages(response.wsgi_request)]
@@ -187,13 +165,13 @@ def test_changing_the_capacity_in_the_admin_goes_through_the_service_and_warns(
 
 
 def test_raising_the_capacity_in_the_admin_promotes_the_waiting_people(
-    admin_client, make_event, register
+    superuser_client, make_event, register
 ):
     event = make_event(capacity=1)
     for i in range(3):
         register(event, f"p{i}@example.org")
 
-    response = admin_client.post(
+    response = superuser_client.post(
         f"/admin/events/event/{event.pk}/change/", event_change_data(event, capacity="3")
     )
 
@@ -204,12 +182,12 @@ def test_raising_the_capacity_in_the_admin_promotes_the_waiting_people(
 
 
 def test_adding_someone_by_hand_in_the_admin_respects_the_capacity(
-    admin_client, make_event, register
+    superuser_client, make_event, register
 ):
     event = make_event(capacity=1, waitlist=False)
     register(event, "primo@example.org")
 
-    response = admin_client.post(
+    response = superuser_client.post(
         "/admin/events/registration/add/",
         {"event": event.pk, "name": "Ospite", "email": "Ospite@Example.org"},
     )
@@ -223,10 +201,10 @@ def test_adding_someone_by_hand_in_the_admin_respects_the_capacity(
 
 
 def test_adding_an_already_registered_address_by_hand_creates_no_second_row(
-    admin_client, open_event, register
+    superuser_client, open_event, register
 ):
     register(open_event, "maria@example.org")
-    response = admin_client.post(
+    response = superuser_client.post(
         "/admin/events/registration/add/",
         {"event": open_event.pk, "name": "Maria", "email": "MARIA@example.org"},
         follow=True,
@@ -247,8 +225,8 @@ def test_a_repeated_address_on_a_full_event_gets_the_answer_a_newcomer_would_get
     register(event, "maria@example.org")
     register(event, "terzo@example.org")
     url = f"/eventi/{event.slug}/iscrizione/"
-    repeated = client.get(client.post(url, _form(email="maria@example.org")).url)
-    newcomer = client.get(client.post(url, _form(email="nuova@example.org")).url)
+    repeated = client.get(client.post(url, registration_data(email="maria@example.org")).url)
+    newcomer = client.get(client.post(url, registration_data(email="nuova@example.org")).url)
     assert "posizione 3" in repeated.content.decode()
     assert "posizione 3" in newcomer.content.decode()
     assert Registration.objects.filter(event=event, email="maria@example.org").count() == 1

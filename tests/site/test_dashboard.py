@@ -1,12 +1,7 @@
 """The dashboard on the admin index: what it shows, to whom, and at a fixed cost."""
 
 from django.contrib.admin.models import ADDITION, LogEntry
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from torino_social_factory import roles
 from torino_social_factory.models import Page, PageFeedback
 
 # Content version, session, user, latest changes, feedback counts and latest, the next
@@ -22,53 +17,48 @@ def _log(user, obj):
     )
 
 
-def _queries(client):
-    for _warm in range(2):
-        client.get("/admin/")  # warm per-process caches (twice: after a change
-        # the content version is read again)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get("/admin/")
+def _dashboard(client):
+    response = client.get("/admin/")
     assert response.status_code == 200
-    return len(ctx.captured_queries), response.content.decode()
+    return response.content.decode()
 
 
-def make_rows(admin_user, n):
+def make_rows(superuser, n):
     for i in range(n):
         PageFeedback.objects.create(path=f"/p{i}/", useful=i % 3 != 0, comment=f"Commento {i}")
-        _log(admin_user, PageFeedback.objects.latest("pk"))
+        _log(superuser, PageFeedback.objects.latest("pk"))
 
 
-def test_dashboard_shows_feedback_and_latest_changes(admin_client, admin_user):
+def test_dashboard_shows_feedback_and_latest_changes(superuser_client, superuser):
     PageFeedback.objects.create(path="/progetti/", useful=False, comment="Manca la mappa")
     page = Page.objects.create(slug="faq", title="Domande frequenti", body="<p>x</p>")
-    _log(admin_user, page)
-    _count, html = _queries(admin_client)
+    _log(superuser, page)
+    html = _dashboard(superuser_client)
     assert "Riscontri dei visitatori" in html and "Manca la mappa" in html
     assert "Ultime modifiche" in html and "Domande frequenti" in html
 
 
-def test_dashboard_runs_the_same_queries_with_3_or_30_rows(admin_client, admin_user):
-    make_rows(admin_user, 3)
-    few, _html = _queries(admin_client)
-    make_rows(admin_user, 27)
-    many, _html = _queries(admin_client)
+def test_dashboard_runs_the_same_queries_with_3_or_30_rows(
+    superuser_client, superuser, count_queries
+):
+    make_rows(superuser, 3)
+    few = count_queries(superuser_client, "/admin/")
+    make_rows(superuser, 27)
+    many = count_queries(superuser_client, "/admin/")
     assert few == many
     assert many == DASHBOARD_QUERIES, many
 
 
-def test_the_history_on_the_dashboard_hides_what_the_role_may_not_see(client, db, admin_user):
-    editor = get_user_model().objects.create_user("ed", is_staff=True)
-    editor.groups.add(Group.objects.get(name=roles.EDITOR))
-    _log(admin_user, admin_user)  # a change to a user: personal, not for editors
+def test_the_history_on_the_dashboard_hides_what_the_role_may_not_see(editor_client, superuser):
+    _log(superuser, superuser)  # a change to a user: personal, not for editors
     page = Page.objects.create(slug="faq", title="Domande frequenti", body="<p>x</p>")
-    _log(admin_user, page)
-    client.force_login(editor)
-    _count, html = _queries(client)
+    _log(superuser, page)
+    html = _dashboard(editor_client)
     assert "Domande frequenti" in html
-    assert f">{admin_user.get_username()}</a>" not in html
+    assert f">{superuser.get_username()}</a>" not in html
 
 
-def make_event_rows(admin_user, make_event, register, n, start):
+def make_event_rows(make_event, register, n, start):
     from events.models import Event
     from projects.models import Project
 
@@ -81,19 +71,20 @@ def make_event_rows(admin_user, make_event, register, n, start):
 
 
 def test_dashboard_with_events_registrations_and_drafts_costs_the_same(
-    admin_client, admin_user, make_event, register
+    superuser_client, make_event, register, count_queries
 ):
-    event = make_event_rows(admin_user, make_event, register, 3, 0)
-    few, html = _queries(admin_client)
+    event = make_event_rows(make_event, register, 3, 0)
+    few = count_queries(superuser_client, "/admin/")
+    html = _dashboard(superuser_client)
     assert event.title in html and "Bozza 2" in html
-    make_event_rows(admin_user, make_event, register, 27, 3)
-    many, html = _queries(admin_client)
+    make_event_rows(make_event, register, 27, 3)
+    many = count_queries(superuser_client, "/admin/")
     assert few == many == DASHBOARD_QUERIES, (few, many)
-    assert "E-mail" in html
+    assert "E-mail" in _dashboard(superuser_client)
 
 
 def test_next_event_shows_confirmed_waitlist_capacity_and_checked_in(
-    admin_client, make_event, register
+    superuser_client, make_event, register
 ):
     from events import services
 
@@ -102,7 +93,7 @@ def test_next_event_shows_confirmed_waitlist_capacity_and_checked_in(
     register(event, "b@example.org", name="Bruno Verdi")
     register(event, "c@example.org", name="Carla Neri")  # waitlisted
     services.check_in(registration=first)
-    html = admin_client.get("/admin/").content.decode()
+    html = superuser_client.get("/admin/").content.decode()
     section = html[html.index('id="dashboard-next-event"') : html.index('id="dashboard-outbox"')]
     assert "Anna Rossi" not in section  # counts only, no names on the index
     for key, value in (("confirmed", 2), ("waitlisted", 1), ("capacity", 2), ("checked_in", 1)):

@@ -113,34 +113,22 @@ def test_the_public_pages_set_no_cookie_have_one_h1_and_fetch_nothing_third_part
     assert [u for u in page.fetched_urls() if is_third_party(u)] == []
 
 
-def _count_queries(client, django_assert_num_queries, path):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(path)  # warm the per-process caches (site settings, menus)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(path).status_code == 200
-    return len(captured)
-
-
-def test_the_list_costs_the_same_queries_for_one_or_ten_events(
-    client, make_event, django_assert_num_queries
-):
+def test_the_list_costs_the_same_queries_for_one_or_ten_events(client, make_event, count_queries):
     make_event(slug="e0")
-    one = _count_queries(client, django_assert_num_queries, "/eventi/")
+    one = count_queries(client, "/eventi/")
     for i in range(1, 10):
         make_event(slug=f"e{i}")
-    assert _count_queries(client, django_assert_num_queries, "/eventi/") == one
+    assert count_queries(client, "/eventi/") == one
 
 
 def test_the_detail_costs_the_same_queries_for_one_or_ten_registrations(
-    client, open_event, register, django_assert_num_queries
+    client, open_event, register, count_queries
 ):
     register(open_event, "p0@example.org")
-    one = _count_queries(client, django_assert_num_queries, "/eventi/evento/")
+    one = count_queries(client, "/eventi/evento/")
     for i in range(1, 10):
         register(open_event, f"p{i}@example.org")
-    assert _count_queries(client, django_assert_num_queries, "/eventi/evento/") == one
+    assert count_queries(client, "/eventi/evento/") == one
 
 
 def test_without_coordinates_there_is_no_map_only_the_address_and_the_osm_link(client, open_event):

@@ -11,13 +11,6 @@ from projects.images import MAX_BYTES, validate_image_upload
 from projects.models import Project, ProjectImage
 
 
-@pytest.fixture
-def staff_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("redazione", "r@example.org", "x" * 20)
-    client.force_login(user)
-    return client
-
-
 def project_post(organisation=None, **overrides):
     data = {
         "title": "Nuovo progetto",
@@ -40,17 +33,17 @@ def project_post(organisation=None, **overrides):
 
 
 @pytest.mark.django_db
-def test_admin_publishes_a_complete_project(staff_client, make_organisation):
+def test_admin_publishes_a_complete_project(superuser_client, make_organisation):
     organisation = make_organisation()
-    response = staff_client.post("/admin/projects/project/add/", project_post(organisation))
+    response = superuser_client.post("/admin/projects/project/add/", project_post(organisation))
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Project.objects.get(slug="nuovo-progetto").is_published
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("missing", ["summary", "objectives", "results"])
-def test_admin_refuses_to_publish_without_texts(staff_client, make_organisation, missing):
-    response = staff_client.post(
+def test_admin_refuses_to_publish_without_texts(superuser_client, make_organisation, missing):
+    response = superuser_client.post(
         "/admin/projects/project/add/", project_post(make_organisation(), **{missing: ""})
     )
     assert response.status_code == 200
@@ -59,16 +52,16 @@ def test_admin_refuses_to_publish_without_texts(staff_client, make_organisation,
 
 
 @pytest.mark.django_db
-def test_admin_refuses_to_publish_without_a_lead(staff_client):
-    response = staff_client.post("/admin/projects/project/add/", project_post(None))
+def test_admin_refuses_to_publish_without_a_lead(superuser_client):
+    response = superuser_client.post("/admin/projects/project/add/", project_post(None))
     assert response.status_code == 200
     assert "indica l&#x27;organizzazione capofila" in response.content.decode()
     assert not Project.objects.exists()
 
 
 @pytest.mark.django_db
-def test_admin_saves_a_draft_without_a_lead(staff_client):
-    response = staff_client.post(
+def test_admin_saves_a_draft_without_a_lead(superuser_client):
+    response = superuser_client.post(
         "/admin/projects/project/add/",
         project_post(None, is_published=None, objectives="", results=""),
     )
@@ -77,10 +70,10 @@ def test_admin_saves_a_draft_without_a_lead(staff_client):
 
 
 @pytest.mark.django_db
-def test_admin_changelists_open(staff_client, make_project):
+def test_admin_changelists_open(superuser_client, make_project):
     make_project()
     for model in ("project", "organisation", "theme", "district", "neighbourhood", "projectupdate"):
-        assert staff_client.get(f"/admin/projects/{model}/").status_code == 200
+        assert superuser_client.get(f"/admin/projects/{model}/").status_code == 200
 
 
 @pytest.mark.django_db

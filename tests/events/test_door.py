@@ -1,11 +1,13 @@
-"""Door check-in and exports: the parts that do not need the events models yet.
+"""The door: reception checks people in with one tap (and can undo), searches, prints the
+list by surname and exports it; what each role may do there; the history it leaves."""
 
-The views themselves (tap to check in, undo, counts, CSV/XLSX) are exercised once the
-events app lands; see the report of issue 5 for what is pending.
-"""
+import csv
+import io
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.template.loader import get_template
+from django.urls import reverse
 
 from events.exports import surname_key
 from torino_social_factory.common.spreadsheet import safe_cell as _safe_cell
@@ -42,23 +44,7 @@ def test_staff_templates_compile(name):
     assert get_template(name)
 
 
-# --- With the events models -------------------------------------------------------------
-
-import csv  # noqa: E402
-import io  # noqa: E402
-
-from django.contrib.admin.models import LogEntry  # noqa: E402
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-from torino_social_factory import roles  # noqa: E402
-
-
-def staff(role, username=None):
-    user = get_user_model().objects.create_user(username or role.lower(), is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
+# --- The door at work --------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -71,20 +57,19 @@ def door(make_event, register):
     return event, people  # the last one is on the waiting list
 
 
-def test_reception_checks_someone_in_with_one_tap_and_can_undo(client, door):
+def test_reception_checks_someone_in_with_one_tap_and_can_undo(reception_client, door):
     event, people = door
-    client.force_login(staff(roles.RECEPTION))
     url = reverse("admin:staff_checkin_toggle", args=[event.pk, people[0].pk])
     json = {"HTTP_ACCEPT": "application/json"}
-    first = client.post(url, {"action": "in"}, **json).json()
+    first = reception_client.post(url, {"action": "in"}, **json).json()
     assert first["checked_in"] and first["counts"]["checked_in"] == 1
     people[0].refresh_from_db()
     entered_at = people[0].checked_in_at
-    again = client.post(url, {"action": "in"}, **json).json()  # idempotent
+    again = reception_client.post(url, {"action": "in"}, **json).json()  # idempotent
     assert again["counts"]["checked_in"] == 1
     people[0].refresh_from_db()
     assert people[0].checked_in_at == entered_at
-    undone = client.post(url, {"action": "out"}, **json).json()
+    undone = reception_client.post(url, {"action": "out"}, **json).json()
     assert not undone["checked_in"] and undone["counts"]["checked_in"] == 0
     messages = list(
         LogEntry.objects.filter(object_id=str(people[0].pk)).values_list(
@@ -94,51 +79,48 @@ def test_reception_checks_someone_in_with_one_tap_and_can_undo(client, door):
     assert messages.count("Entrata registrata") == 1 and "Entrata annullata" in messages
 
 
-def test_without_javascript_the_tap_redirects_back_to_the_door(client, door):
+def test_without_javascript_the_tap_redirects_back_to_the_door(reception_client, door):
     event, people = door
-    client.force_login(staff(roles.RECEPTION))
     url = reverse("admin:staff_checkin_toggle", args=[event.pk, people[1].pk])
-    response = client.post(url, {"action": "in", "next": "https://evil.example/"})
+    response = reception_client.post(url, {"action": "in", "next": "https://evil.example/"})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:staff_checkin", args=[event.pk]))
 
 
-def test_a_waitlisted_person_cannot_be_checked_in(client, door):
+def test_a_waitlisted_person_cannot_be_checked_in(reception_client, door):
     event, people = door
-    client.force_login(staff(roles.RECEPTION))
     url = reverse("admin:staff_checkin_toggle", args=[event.pk, people[3].pk])
-    assert client.post(url, {"action": "in"}).status_code == 409
+    assert reception_client.post(url, {"action": "in"}).status_code == 409
 
 
-def test_the_door_page_searches_by_name_and_counts(client, door):
+def test_the_door_page_searches_by_name_and_counts(reception_client, door):
     event, _people = door
-    client.force_login(staff(roles.RECEPTION))
-    html = client.get(reverse("admin:staff_checkin", args=[event.pk]), {"q": "bianc"}).content
+    html = reception_client.get(
+        reverse("admin:staff_checkin", args=[event.pk]), {"q": "bianc"}
+    ).content
     html = html.decode()
     assert "Luca Bianchi" in html and "Maria Rossi" not in html
-    state = client.get(reverse("admin:staff_checkin_state", args=[event.pk])).json()
+    state = reception_client.get(reverse("admin:staff_checkin_state", args=[event.pk])).json()
     assert state["counts"] == {"confirmed": 3, "waitlisted": 1, "checked_in": 0, "capacity": 3}
 
 
-def test_the_printable_list_is_sorted_by_surname(client, door):
+def test_the_printable_list_is_sorted_by_surname(reception_client, door):
     event, _people = door
-    client.force_login(staff(roles.RECEPTION))
-    html = client.get(reverse("admin:staff_attendees", args=[event.pk])).content.decode()
+    html = reception_client.get(reverse("admin:staff_attendees", args=[event.pk])).content.decode()
     positions = [html.index(name) for name in ("Luca Bianchi", "Maria Rossi", "Anna Verdi")]
     assert positions == sorted(positions)
     assert "Zeno Abate" not in html  # waiting list: not expected at the door
 
 
-def test_exports_csv_and_xlsx_are_complete_and_logged(client, door):
+def test_exports_csv_and_xlsx_are_complete_and_logged(reception_client, door):
     from openpyxl import load_workbook
 
     event, people = door
-    client.force_login(staff(roles.RECEPTION))
-    response = client.get(reverse("admin:staff_export", args=[event.pk, "csv"]))
+    response = reception_client.get(reverse("admin:staff_export", args=[event.pk, "csv"]))
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:2] == ["Nome", "E-mail"] and len(rows) == 5
-    response = client.get(reverse("admin:staff_export", args=[event.pk, "xlsx"]))
+    response = reception_client.get(reverse("admin:staff_export", args=[event.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row == 5 and sheet["A1"].value == "Nome"
     # Each export names every registration it carried: 4 rows, twice.
@@ -147,9 +129,8 @@ def test_exports_csv_and_xlsx_are_complete_and_logged(client, door):
     assert set(logged.values_list("object_id", flat=True)) == {str(p.pk) for p in people}
 
 
-def test_an_editor_cannot_open_a_registration_nor_export_one(client, door):
+def test_an_editor_cannot_open_a_registration_nor_export_one(editor_client, door):
     event, people = door
-    client.force_login(staff(roles.EDITOR))
     for url in (
         reverse("admin:events_registration_changelist"),
         reverse("admin:events_registration_change", args=[people[0].pk]),
@@ -159,48 +140,58 @@ def test_an_editor_cannot_open_a_registration_nor_export_one(client, door):
         reverse("admin:staff_checkin", args=[event.pk]),
         reverse("admin:events_outboxmessage_changelist"),
     ):
-        assert client.get(url).status_code == 403, url
-    response = client.post(
+        assert editor_client.get(url).status_code == 403, url
+    response = editor_client.post(
         reverse("admin:events_registration_changelist"),
         {"action": "export_csv", "_selected_action": [people[0].pk]},
     )
     assert response.status_code == 403
     # The event itself is content: the editor edits it, without the door shortcuts.
-    html = client.get(reverse("admin:events_event_change", args=[event.pk])).content.decode()
+    html = editor_client.get(reverse("admin:events_event_change", args=[event.pk])).content.decode()
     assert "Anteprima" in html and "Iscrizioni CSV" not in html
 
 
-def test_reception_cannot_edit_events_or_projects(client, door):
+def test_reception_cannot_edit_events_or_projects(reception_client, door):
     from projects.models import Project
 
     event, _people = door
     project = Project.objects.create(slug="p", title="P", summary="s")
-    client.force_login(staff(roles.RECEPTION))
-    assert client.get(reverse("admin:events_event_change", args=[event.pk])).status_code == 200
-    response = client.post(reverse("admin:events_event_change", args=[event.pk]), {"title": "x"})
+    assert (
+        reception_client.get(reverse("admin:events_event_change", args=[event.pk])).status_code
+        == 200
+    )
+    response = reception_client.post(
+        reverse("admin:events_event_change", args=[event.pk]), {"title": "x"}
+    )
     assert response.status_code == 403
     assert (
-        client.get(reverse("admin:projects_project_change", args=[project.pk])).status_code == 403
+        reception_client.get(
+            reverse("admin:projects_project_change", args=[project.pk])
+        ).status_code
+        == 403
     )
-    assert client.get(reverse("admin:projects_project_add")).status_code == 403
+    assert reception_client.get(reverse("admin:projects_project_add")).status_code == 403
 
 
-def test_the_qr_code_in_the_e_mail_opens_the_record_for_staff_only(client, door, settings):
+def test_the_qr_code_in_the_e_mail_opens_the_record_for_staff_only(
+    client, make_staff, door, settings
+):
     from events.emails import staff_record_url
 
     _event, people = door
     path = staff_record_url(people[0]).removeprefix(settings.SITE_URL)
     assert client.get(path).status_code == 302  # anonymous: to the login
-    client.force_login(staff(roles.RECEPTION))
+    client.force_login(make_staff("Accoglienza"))
     assert client.get(path).status_code == 200
-    client.force_login(staff(roles.EDITOR))
+    client.force_login(make_staff("Redazione"))
     assert client.get(path).status_code == 403
 
 
-def test_the_purge_of_personal_data_is_an_admin_action_for_administration(client, door):
+def test_the_purge_of_personal_data_is_an_admin_action_for_administration(
+    administration_client, door
+):
     _event, people = door
-    client.force_login(staff(roles.ADMINISTRATION))
-    response = client.post(
+    response = administration_client.post(
         reverse("admin:events_registration_changelist"),
         {"action": "anonymise_now", "_selected_action": [people[0].pk]},
     )
@@ -209,10 +200,9 @@ def test_the_purge_of_personal_data_is_an_admin_action_for_administration(client
     assert people[0].anonymised_at is not None and "Maria" not in people[0].name
 
 
-def test_admin_actions_are_recorded_in_the_history(client, door):
+def test_admin_actions_are_recorded_in_the_history(reception_client, door):
     event, people = door
-    client.force_login(staff(roles.RECEPTION))
-    response = client.post(
+    response = reception_client.post(
         reverse("admin:events_registration_changelist"),
         {"action": "check_in", "_selected_action": [people[0].pk, people[1].pk]},
     )
@@ -223,14 +213,14 @@ def test_admin_actions_are_recorded_in_the_history(client, door):
     )
 
 
-def test_after_the_purge_the_history_no_longer_names_the_person(client, door):
+def test_after_the_purge_the_history_no_longer_names_the_person(client, make_staff, door):
     event, people = door
-    client.force_login(staff(roles.RECEPTION))
+    client.force_login(make_staff("Accoglienza"))
     client.post(
         reverse("admin:staff_checkin_toggle", args=[event.pk, people[0].pk]), {"action": "in"}
     )
     assert LogEntry.objects.filter(object_repr__contains="Maria Rossi").exists()
-    client.force_login(staff(roles.ADMINISTRATION))
+    client.force_login(make_staff("Amministrazione"))
     client.post(
         reverse("admin:events_registration_changelist"),
         {"action": "anonymise_now", "_selected_action": [people[0].pk]},

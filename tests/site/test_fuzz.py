@@ -11,11 +11,13 @@ from urllib.parse import quote
 import pytest
 from django.apps import apps
 from django.test import Client
+from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.public_pages import events_ready, public_pages, real_url
+from tests.events.fixtures import open_for_registration
+from tests.public_pages import first_event, public_pages
 from torino_social_factory.context_processors import feedback_token
 from torino_social_factory.models import PageFeedback
 
@@ -123,8 +125,7 @@ def test_query_parameters_never_cause_a_500_nor_a_write(quiet_client, pages, dat
 def test_each_catalogue_filter_alone_never_causes_a_500(quiet_client, pages, data):
     """One known parameter at a time (and repeated), so every filter gets its share."""
     filtered = [page for page in pages if page.params]
-    if not filtered:
-        return  # the catalogue is not there yet: only the site pages, fuzzed above
+    assert filtered, "the catalogue pages read filters"
     page = data.draw(st.sampled_from(filtered), label="page")
     key = data.draw(st.sampled_from(page.params), label="key")
     repeated = data.draw(st.lists(query_values, min_size=1, max_size=3), label="values")
@@ -238,25 +239,21 @@ class FormReader(HTMLParser):
 
 
 def registration_form(client):
-    from tests.public_pages import _first_event
-
-    event = _first_event()
-    url = event and real_url("events:register", slug=event.slug)
-    if not url:
-        return None, None
+    """The URL and the fields of the seed's first event's registration form."""
+    event = first_event()
+    assert event is not None, "the seed has no event"
+    url = reverse("events:register", kwargs={"slug": event.slug})
     reader = FormReader()
     reader.feed(client.get(url).content.decode())
     return url, reader.fields
 
 
-@pytest.mark.skipif(not events_ready(), reason="app degli eventi non ancora presente (issue 4)")
 @fuzz(60)
 @given(data=st.data())
 def test_registration_form_never_causes_a_500_and_rejected_input_writes_nothing(
     seeded, settings, data
 ):
     from events.models import Event
-    from tests.fixtures_events import open_for_registration
 
     settings.RATELIMIT_ENABLED = False
     settings.EVENTS_MIN_FILL_SECONDS = 0
@@ -264,8 +261,6 @@ def test_registration_form_never_causes_a_500_and_rejected_input_writes_nothing(
         open_for_registration(event, capacity=5)
     client = Client(raise_request_exception=False)
     url, valid = registration_form(client)
-    if not url:
-        pytest.skip("nessun evento con iscrizione nel seed")
     fields = dict(valid)
     for name in data.draw(st.sets(st.sampled_from(sorted(valid)), max_size=len(valid))):
         if name == "csrfmiddlewaretoken":

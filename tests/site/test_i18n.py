@@ -1,9 +1,8 @@
-"""The English edition (issue 7): every page in both languages, the switch, the fallback,
-the catalogue of interface strings, formats, and the pages that must stay as they are.
+"""The English edition: every page in both languages, the switch, the fallback, the
+catalogue of interface strings, formats, and the pages that must stay as they are.
 
-The page lists come from tests/public_pages.py, so the catalogue and event pages are
-walked here as soon as their apps land; ``assert_switch_lands_on_same_page`` takes any
-URL list for pages added later.
+The page lists come from tests/public_pages.py, so a page added there is walked here
+too; ``assert_switch_lands_on_same_page`` takes any URL list.
 """
 
 import re
@@ -25,7 +24,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from tests.html import read
-from tests.public_pages import NOT_FOUND_URLS, _object_pages, html_pages
+from tests.public_pages import NOT_FOUND_URLS, html_pages, object_pages
+from tools.untranslated import untranslated
 from torino_social_factory import views
 from torino_social_factory.models import Page
 
@@ -61,7 +61,7 @@ def _italian_outside_requests():
 
 
 def italian_path(url):
-    """English lives under /en/ with the same paths (DESIGN §3)."""
+    """English lives under /en/ with the same paths as Italian (the URL contract)."""
     return url[3:] if url.startswith("/en/") else url
 
 
@@ -90,8 +90,8 @@ def assert_switch_lands_on_same_page(client, urls):
     """For each Italian URL: the switch goes to the same page under /en/, which answers,
     names the same object (same canonical counterpart) and switches straight back.
 
-    Works for any page with a URL; the catalogue and event detail pages come in
-    through ``_object_pages`` once their apps exist.
+    Works for any page with a URL; the project, organisation and event pages come in
+    through ``object_pages``.
     """
     problems = []
     for url in urls:
@@ -230,10 +230,9 @@ def test_switch_lands_on_the_same_content_page_and_back(client, seeded):
 
 
 def test_switch_lands_on_the_same_object_page(client, seeded):
-    """Project, organisation and event pages, once their apps have landed."""
-    urls = [page.url for page in _object_pages() if page.html]
-    if not urls:
-        pytest.skip("no object pages yet (catalogue and events not merged)")
+    """Project, organisation and event pages."""
+    urls = [page.url for page in object_pages() if page.html]
+    assert urls
     assert_switch_lands_on_same_page(client, urls)
 
 
@@ -308,18 +307,8 @@ def test_seed_leaves_a_fully_translated_page_untouched(db):
 
 
 def untranslated_entries(po_path):
-    missing = []
-    for entry in polib.pofile(str(po_path)):
-        if entry.obsolete:
-            continue
-        if "fuzzy" in entry.flags:
-            missing.append(f"{po_path.name}: fuzzy: {entry.msgid!r}")
-        elif entry.msgid_plural:
-            if not entry.msgstr_plural or not all(entry.msgstr_plural.values()):
-                missing.append(f"{po_path.name}: untranslated: {entry.msgid!r}")
-        elif not entry.msgstr:
-            missing.append(f"{po_path.name}: untranslated: {entry.msgid!r}")
-    return missing
+    """The check `make translations` runs (tools/untranslated.py), one line an entry."""
+    return [f"{po_path.name}: {why}: {msgid!r}" for msgid, why in untranslated(po_path)]
 
 
 def test_no_interface_string_is_left_untranslated_or_fuzzy():

@@ -4,47 +4,31 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from events import services
 from events.models import Registration
-
-
-@pytest.fixture
-def staff(client, db):
-    user = get_user_model().objects.create_superuser("capo", "capo@example.org", "x" * 20)
-    client.force_login(user)
-    return client
-
-
-def _queries(client, url):
-    client.get(url)  # warm the per-process caches (twice: the first read refills them)
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 @pytest.mark.parametrize(
     "url",
     ["/admin/events/event/", "/admin/events/registration/", "/admin/events/outboxmessage/"],
 )
-def test_the_changelists_cost_the_same_queries_for_3_or_30_rows(staff, make_event, register, url):
+def test_the_changelists_cost_the_same_queries_for_3_or_30_rows(
+    superuser_client, count_queries, make_event, register, url
+):
     def add(first, last):
         for i in range(first, last):
             event = make_event(slug=f"e{i}", capacity=1)
             register(event, f"p{i}@example.org")
 
     add(0, 3)
-    few = _queries(staff, url)
+    few = count_queries(superuser_client, url)
     add(3, 30)
-    assert _queries(staff, url) == few
+    assert count_queries(superuser_client, url) == few
 
 
-def _export(staff, pks):
-    response = staff.post(
+def _export(client, pks):
+    response = client.post(
         "/admin/events/registration/", {"action": "export_csv", "_selected_action": pks}
     )
     assert response.status_code == 200
@@ -52,10 +36,10 @@ def _export(staff, pks):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
-def test_the_csv_export_lists_the_selected_registrations(staff, open_event, register):
+def test_the_csv_export_lists_the_selected_registrations(superuser_client, open_event, register):
     a = register(open_event, "a@example.org", name="Anna Verdi", organisation="Coop").registration
     register(open_event, "b@example.org", name="Bruno Neri")
-    rows = _export(staff, [a.pk])
+    rows = _export(superuser_client, [a.pk])
     assert rows[0][:3] == ["Nome", "E-mail", "Organizzazione"]
     assert len(rows) == 2
     assert rows[1][:3] == ["Anna Verdi", "a@example.org", "Coop"]
@@ -63,20 +47,20 @@ def test_the_csv_export_lists_the_selected_registrations(staff, open_event, regi
 
 
 @pytest.mark.parametrize("formula", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=1", "\r=1"])
-def test_the_csv_export_neutralises_spreadsheet_formulas(staff, open_event, formula):
+def test_the_csv_export_neutralises_spreadsheet_formulas(superuser_client, open_event, formula):
     registration = Registration.objects.create(
         event=open_event, name=formula, email="x@example.org", organisation=formula,
         category=formula, status="confirmed", token_hash=services.new_token()[1],
     )  # fmt: skip
-    row = _export(staff, [registration.pk])[1]
+    row = _export(superuser_client, [registration.pk])[1]
     for cell in row:
         assert cell[:1] not in {"=", "+", "-", "@", "\t", "\r"}, row
 
 
-def test_check_in_is_idempotent(staff, open_event, register):
+def test_check_in_is_idempotent(superuser_client, open_event, register):
     registration = register(open_event, "a@example.org").registration
     for _ in range(2):
-        response = staff.post(
+        response = superuser_client.post(
             "/admin/events/registration/",
             {"action": "check_in", "_selected_action": [registration.pk]},
         )
@@ -95,10 +79,10 @@ def test_a_waitlisted_person_cannot_be_checked_in(open_event, make_event, regist
     assert Registration.objects.get(pk=waiting.pk).checked_in_at is None
 
 
-def test_the_event_changelist_shows_live_counters(staff, make_event, register):
+def test_the_event_changelist_shows_live_counters(superuser_client, make_event, register):
     event = make_event(slug="contato", capacity=2)
     for i in range(3):
         register(event, f"p{i}@example.org")
-    html = staff.get("/admin/events/event/").content.decode()
+    html = superuser_client.get("/admin/events/event/").content.decode()
     assert '<td class="field-confirmed">2</td>' in html
     assert '<td class="field-waitlisted">1</td>' in html

@@ -3,21 +3,9 @@
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from torino_social_factory.models import Page, PageFeedback, SiteSettings
-
-
-def png_bytes():
-    from io import BytesIO
-
-    from PIL import Image
-
-    buffer = BytesIO()
-    Image.new("RGB", (40, 20), "#0066cc").save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def page_form(**overrides):
@@ -33,8 +21,8 @@ def page_form(**overrides):
     return data | overrides
 
 
-def test_admin_speaks_italian_and_shows_the_site_name_and_logo(admin_client):
-    html = admin_client.get("/admin/").content.decode()
+def test_admin_speaks_italian_and_shows_the_site_name_and_logo(superuser_client):
+    html = superuser_client.get("/admin/").content.decode()
     assert 'lang="it"' in html
     assert "Torino Social Factory – area riservata" in html
     assert 'class="tsf-admin-logo"' in html
@@ -42,21 +30,21 @@ def test_admin_speaks_italian_and_shows_the_site_name_and_logo(admin_client):
     assert "noindex" in html
 
 
-def test_admin_pages_run_under_the_strict_content_security_policy(admin_client):
-    response = admin_client.get(reverse("admin:torino_social_factory_page_add"))
+def test_admin_pages_run_under_the_strict_content_security_policy(superuser_client):
+    response = superuser_client.get(reverse("admin:torino_social_factory_page_add"))
     policy = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "<script>" not in response.content.decode()  # every script is a file
 
 
-def test_rich_text_fields_get_the_visual_editor(admin_client):
-    html = admin_client.get(reverse("admin:torino_social_factory_page_add")).content.decode()
+def test_rich_text_fields_get_the_visual_editor(superuser_client):
+    html = superuser_client.get(reverse("admin:torino_social_factory_page_add")).content.decode()
     assert 'class="vLargeTextField tsf-richtext"' in html
     assert "js/richtext.js" in html
 
 
-def test_rich_text_saved_through_the_admin_is_clean(admin_client):
-    response = admin_client.post(
+def test_rich_text_saved_through_the_admin_is_clean(superuser_client):
+    response = superuser_client.post(
         reverse("admin:torino_social_factory_page_add"),
         page_form(
             body='<p style="color:red" onclick="steal()">Ciao<script>alert(1)</script></p>'
@@ -72,30 +60,34 @@ def test_rich_text_saved_through_the_admin_is_clean(admin_client):
     assert 'href="https://www.comune.torino.it"' in body
 
 
-def test_fields_without_a_model_help_text_get_one_in_plain_words(admin_client):
-    html = admin_client.get(reverse("admin:torino_social_factory_page_add")).content.decode()
+def test_fields_without_a_model_help_text_get_one_in_plain_words(superuser_client):
+    html = superuser_client.get(reverse("admin:torino_social_factory_page_add")).content.decode()
     assert "Quale pagina del sito è" in html  # slug: from admin_help
     assert "Una o due frasi mostrate sotto il titolo" in html  # summary: the model's own
 
 
-def test_an_uploaded_logo_needs_its_alternative_text(admin_client):
+def test_an_uploaded_logo_needs_its_alternative_text(superuser_client, image_bytes):
+    def logo():
+        png = image_bytes(40, 20, fmt="PNG", color=(0x00, 0x66, 0xCC))
+        return SimpleUploadedFile("logo.png", png, content_type="image/png")
+
     SiteSettings.objects.create()
     url = reverse("admin:torino_social_factory_sitesettings_change", args=[1])
     data = {
         "accessibility_statement_url": "https://form.agid.gov.it/view/abc",
-        "city_logo": SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png"),
+        "city_logo": logo(),
         "city_logo_alt": "",
         "pon_logo_alt": "",
         "funding_total_label": "1,5 milioni di euro",
         "organisations_total_label": "",
     }
-    response = admin_client.post(url, data)
+    response = superuser_client.post(url, data)
     assert response.status_code == 200
     assert "Scrivi il testo alternativo del logo" in response.content.decode()
 
-    data["city_logo"] = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
+    data["city_logo"] = logo()
     data["city_logo_alt"] = "Città di Torino"
-    response = admin_client.post(url, data)
+    response = superuser_client.post(url, data)
     assert response.status_code == 302
     saved = SiteSettings.objects.get()
     assert saved.city_logo and saved.city_logo_alt == "Città di Torino"
@@ -103,9 +95,9 @@ def test_an_uploaded_logo_needs_its_alternative_text(admin_client):
     assert LogEntry.objects.filter(object_id="1").exists()  # with its history
 
 
-def test_feedback_is_read_only_for_staff(admin_client):
+def test_feedback_is_read_only_for_staff(superuser_client):
     item = PageFeedback.objects.create(path="/", useful=True, comment="Chiaro")
-    html = admin_client.get(
+    html = superuser_client.get(
         reverse("admin:torino_social_factory_pagefeedback_change", args=[item.pk])
     ).content.decode()
     assert 'name="comment"' not in html
@@ -118,16 +110,6 @@ def make_users(n):
     start = User.objects.count()
     for i in range(start, start + n):
         User.objects.create_user(f"persona{i}", is_staff=True).groups.add(group)
-
-
-def _count_queries(client, url):
-    for _warm in range(2):
-        client.get(url)  # warm per-process caches (twice: after a change
-        # the content version is read again)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 def _make_pages(n):
@@ -152,39 +134,29 @@ def _make_pages(n):
         ),
     ],
 )
-def test_site_changelists_run_the_same_queries_for_3_and_30_rows(admin_client, url_name, make):
+def test_site_changelists_run_the_same_queries_for_3_and_30_rows(
+    superuser_client, count_queries, url_name, make
+):
     url = reverse(url_name)
     make(3)
-    few = _count_queries(admin_client, url)
+    few = count_queries(superuser_client, url)
     make(27)
-    many = _count_queries(admin_client, url)
+    many = count_queries(superuser_client, url)
     assert few == many
 
 
-def test_page_changelist_queries_do_not_grow_with_rows(admin_client):
+def test_page_changelist_queries_do_not_grow_with_rows(superuser_client, count_queries):
     url = reverse("admin:torino_social_factory_page_changelist")
     _make_pages(2)
-    few = _count_queries(admin_client, url)
+    few = count_queries(superuser_client, url)
     _make_pages(6)
-    assert _count_queries(admin_client, url) == few
+    assert count_queries(superuser_client, url) == few
 
 
 # --- Previews of drafts -------------------------------------------------------------------
 
 
-def _editor(client):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from torino_social_factory import roles
-
-    user = get_user_model().objects.create_user("redattrice", is_staff=True)
-    user.groups.add(Group.objects.get(name=roles.EDITOR))
-    client.force_login(user)
-    return user
-
-
-def test_an_editor_previews_a_draft_project_as_the_public_will_see_it(client, db):
+def test_an_editor_previews_a_draft_project_as_the_public_will_see_it(client, make_staff):
     from projects.models import Project
 
     project = Project.objects.create(
@@ -193,7 +165,7 @@ def test_an_editor_previews_a_draft_project_as_the_public_will_see_it(client, db
     assert client.get(project.get_absolute_url()).status_code == 404  # not public yet
     url = reverse("admin:staff_preview_project", args=[project.pk])
     assert client.get(url).status_code == 302  # anonymous: to the login
-    _editor(client)
+    client.force_login(make_staff("Redazione"))
     response = client.get(url)
     assert response.status_code == 200
     assert "Orti in Barriera" in response.content.decode()
@@ -206,21 +178,19 @@ def test_an_editor_previews_a_draft_project_as_the_public_will_see_it(client, db
     assert client.get(project.get_absolute_url()).status_code == 404
 
 
-def test_an_editor_previews_a_draft_unlisted_event(client, make_event):
+def test_an_editor_previews_a_draft_unlisted_event(editor_client, make_event):
     event = make_event(slug="bozza", is_published=False, visibility="unlisted")
-    _editor(client)
-    response = client.get(reverse("admin:staff_preview_event", args=[event.pk]))
+    response = editor_client.get(reverse("admin:staff_preview_event", args=[event.pk]))
     assert response.status_code == 200
     assert "events/event_detail.html" in [t.name for t in response.templates]
     event.refresh_from_db()
     assert not event.is_published
 
 
-def test_rich_text_saved_through_the_project_admin_is_clean(client, db):
+def test_rich_text_saved_through_the_project_admin_is_clean(editor_client):
     from projects.models import Project
 
-    _editor(client)
-    response = client.post(
+    response = editor_client.post(
         reverse("admin:projects_project_add"),
         {
             "title": "Progetto",
@@ -244,75 +214,62 @@ def _empty_inlines():
     return data
 
 
-def _projects(n, start):
+@pytest.fixture
+def add_projects(db):
     from projects.models import Organisation, Participation, Project
 
-    for i in range(start, start + n):
-        project = Project.objects.create(slug=f"p{i}", title=f"P{i}", summary="s")
-        organisation = Organisation.objects.create(slug=f"o{i}", name=f"Ente {i}")
-        Participation.objects.create(project=project, organisation=organisation, role="lead")
+    def add(n, start):
+        for i in range(start, start + n):
+            project = Project.objects.create(slug=f"p{i}", title=f"P{i}", summary="s")
+            organisation = Organisation.objects.create(slug=f"o{i}", name=f"Ente {i}")
+            Participation.objects.create(project=project, organisation=organisation, role="lead")
+
+    return add
 
 
-def _events(n, start):
-    from datetime import timedelta
+@pytest.fixture
+def add_events(make_event, register):
+    """Events with one registration (and its outbox e-mail) each."""
 
-    from django.utils import timezone
+    def add(n, start):
+        for i in range(start, start + n):
+            event = make_event(slug=f"e{i}", title=f"Evento {i}", capacity=5)
+            register(event, f"p{i}@example.org", name=f"Persona {i}")
 
-    from events import services
-    from events.models import Event
-
-    now = timezone.now()
-    for i in range(start, start + n):
-        event = Event.objects.create(
-            slug=f"e{i}",
-            title=f"Evento {i}",
-            summary="s",
-            starts_at=now + timedelta(days=3),
-            ends_at=now + timedelta(days=3, hours=2),
-            venue_name="via Regaldi",
-            address="via Regaldi 7, Torino",
-            capacity=5,
-            registration_opens_at=now - timedelta(days=1),
-            is_published=True,
-        )
-        services.register(event=event, name=f"Persona {i}", email=f"p{i}@example.org")
+    return add
 
 
 @pytest.mark.parametrize(
-    "url_name, make",
+    "url_name, rows",
     [
-        ("admin:projects_project_changelist", _projects),
-        ("admin:projects_organisation_changelist", _projects),
-        ("admin:projects_theme_changelist", _projects),
-        ("admin:events_event_changelist", _events),
-        ("admin:events_registration_changelist", _events),
-        ("admin:events_outboxmessage_changelist", _events),
-        ("admin:admin_logentry_changelist", _projects),
+        ("admin:projects_project_changelist", "add_projects"),
+        ("admin:projects_organisation_changelist", "add_projects"),
+        ("admin:projects_theme_changelist", "add_projects"),
+        ("admin:events_event_changelist", "add_events"),
+        ("admin:events_registration_changelist", "add_events"),
+        ("admin:events_outboxmessage_changelist", "add_events"),
+        ("admin:admin_logentry_changelist", "add_projects"),
     ],
 )
-def test_app_changelists_run_the_same_queries_for_3_and_30_rows(admin_client, url_name, make):
+def test_app_changelists_run_the_same_queries_for_3_and_30_rows(
+    superuser_client, count_queries, request, url_name, rows
+):
     url = reverse(url_name)
-    make(3, 0)
-    few = _count_queries(admin_client, url)
-    make(27, 3)
-    assert _count_queries(admin_client, url) == few
+    add = request.getfixturevalue(rows)
+    add(3, 0)
+    few = count_queries(superuser_client, url)
+    add(27, 3)
+    assert count_queries(superuser_client, url) == few
 
 
-def test_an_organisation_logo_needs_its_alt_text_in_the_admin(client, db, tmp_path):
-    from io import BytesIO
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image
-
+def test_an_organisation_logo_needs_its_alt_text_in_the_admin(editor_client, image_bytes):
     from projects.models import Organisation
 
-    buffer = BytesIO()
-    Image.new("RGB", (200, 100), (200, 30, 30)).save(buffer, "PNG")
-    _editor(client)
+    png = image_bytes(200, 100, fmt="PNG")
 
     def post(alt):
-        logo = SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
-        return client.post(
+        logo = SimpleUploadedFile("logo.png", png, content_type="image/png")
+        return editor_client.post(
             reverse("admin:projects_organisation_add"),
             {"name": "Rete Orti", "slug": "rete-orti", "logo": logo, "logo_alt": alt},
         )
@@ -325,12 +282,12 @@ def test_an_organisation_logo_needs_its_alt_text_in_the_admin(client, db, tmp_pa
     assert Organisation.objects.get().logo_alt == "Logo della Rete Orti"
 
 
-def test_every_content_field_in_the_admin_explains_itself(rf, admin_user):
+def test_every_content_field_in_the_admin_explains_itself(rf, superuser):
     """Each field an editor or reception fills has a help text in plain words."""
     from django.contrib import admin
 
     request = rf.get("/")
-    request.user = admin_user
+    request.user = superuser
     missing = []
     for model, model_admin in admin.site._registry.items():
         if model._meta.app_label not in {"projects", "events", "torino_social_factory"}:

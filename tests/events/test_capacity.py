@@ -1,5 +1,6 @@
-"""Capacity is never exceeded: many people registering at the same instant
-against a live server get exactly `capacity` places, the rest wait in arrival order."""
+"""Capacity is never exceeded, under any concurrency: many people registering at the same
+instant against a live server get exactly `capacity` places, the rest wait in arrival
+order; without the lock the same burst overbooks, so the test can fail."""
 
 import http.cookiejar
 import re

@@ -1,9 +1,17 @@
-"""Fixtures for the events tests (make_* factories)."""
+"""Fixtures for the events tests (make_* factories) and helpers to set up their state."""
 
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+
+
+def make_retries_due():
+    """The sender waits before retrying a failed message; a test does not wait with it.
+    Move the next attempt of every outbox row into the past."""
+    from events.models import OutboxMessage
+
+    OutboxMessage.objects.update(next_attempt_at=timezone.now() - timedelta(minutes=1))
 
 
 def open_for_registration(event, *, capacity=None, days_ahead=20):
