@@ -1,23 +1,29 @@
-import csv
+"""Events, registrations and the e-mail outbox in the admin.
+
+Every write goes through services.py (under the event's lock), so what staff do here
+respects the same rules as the public form: capacity, waiting list, e-mails.
+"""
 
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import emails, services
+from torino_social_factory.common import admin_help
+from torino_social_factory.common.admin import StaffModelAdmin, StaffTabularInline, logged_action
+
+from . import emails, exports, services
 from .models import AgendaItem, Event, OutboxMessage, Registration
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(StaffTabularInline):
     model = AgendaItem
     extra = 1
     fields = ["order", "starts_at", "title", "title_en"]
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(StaffModelAdmin):
     list_display = [
         "title", "starts_at", "visibility", "is_published",
         "capacity_display", "confirmed", "waitlisted", "checked_in",
@@ -28,6 +34,39 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     inlines = [AgendaItemInline]
     readonly_fields = ["updated_at"]
+    help_texts = {
+        "slug": admin_help.SLUG,
+        "capacity": _(
+            "Quante persone possono essere confermate. Oltre, le iscrizioni vanno in lista "
+            "d'attesa; alzarla promuove subito chi aspetta."
+        ),
+        "is_published": admin_help.PUBLISHED,
+        "title": _("Il nome dell'evento, come sugli inviti."),
+        "summary": _("Una o due frasi: che cosa succede e per chi. Compare nell'elenco eventi."),
+        "description": _("Il programma e le informazioni pratiche (accessibilità, come arrivare)."),
+        "visibility": _(
+            "«Pubblico» compare nell'elenco eventi; «solo con link riservato» si apre solo "
+            "con il link che contiene la chiave qui sotto."
+        ),
+        "access_key": _(
+            "La chiave del link riservato. Cambiarla rende inutili i link già inviati."
+        ),
+        "starts_at": _("Giorno e ora di inizio (ora di Torino)."),
+        "ends_at": _("Giorno e ora di fine (ora di Torino)."),
+        "venue_name": _("Il nome del luogo, per esempio «Triciclo / Glocal Factory»."),
+        "address": admin_help.ADDRESS,
+        "latitude": _("Solo se l'indirizzo è certo: serve per la mappa."),
+        "longitude": _("Solo se l'indirizzo è certo: serve per la mappa."),
+        "registration_enabled": _(
+            "Spuntato, la pagina dell'evento mostra il modulo di iscrizione."
+        ),
+        "waitlist_enabled": _(
+            "Spuntato, chi si iscrive a posti esauriti va in lista d'attesa e viene "
+            "confermato da solo quando si libera un posto."
+        ),
+        "registration_opens_at": _("Da quando ci si può iscrivere. Vuoto: da subito."),
+        "registration_closes_at": _("Fino a quando ci si può iscrivere. Vuoto: fino all'inizio."),
+    }
     fieldsets = [
         (
             _("Evento"),
@@ -127,8 +166,15 @@ class RegistrationAdminForm(forms.ModelForm):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(StaffModelAdmin):
     form = RegistrationAdminForm
+    help_texts = {
+        "event": _("L'evento a cui iscrivere la persona."),
+        "name": _("Nome e cognome, come li scrive la persona."),
+        "email": _("Riceverà la conferma con il suo link personale per annullare."),
+        "organisation": _("L'ente o l'associazione da cui viene, se c'è."),
+        "category": _("Che tipo di partecipante è (serve solo per le statistiche)."),
+    }
     list_display = [
         "name",
         "email",
@@ -149,6 +195,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "check_in",
         "anonymise_now",
         "export_csv",
+        "export_xlsx",
     ]
     readonly_fields = [
         "status", "token_hash", "created_at", "cancelled_at", "checked_in_at", "email_verified_at",
@@ -183,7 +230,7 @@ class RegistrationAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(
+    @logged_action(
         description=_("Annulla (il posto passa alla lista d'attesa)"), permissions=["change"]
     )
     def cancel_with_promotion(self, request, queryset):
@@ -192,61 +239,39 @@ class RegistrationAdmin(admin.ModelAdmin):
             request, _("Iscrizioni annullate; promossi dalla lista d'attesa: %d.") % promoted
         )
 
-    @admin.action(description=_("Conferma subito (anche oltre i posti)"), permissions=["change"])
+    @logged_action(description=_("Conferma subito (anche oltre i posti)"), permissions=["change"])
     def promote_now(self, request, queryset):
         done = sum(services.promote(registration=r) for r in queryset)
         self.message_user(request, _("Persone confermate: %d.") % done)
 
-    @admin.action(description=_("Rimanda l'e-mail con il link personale"), permissions=["change"])
+    @logged_action(description=_("Rimanda l'e-mail con il link personale"), permissions=["change"])
     def resend_link(self, request, queryset):
         for registration in queryset.exclude(status=Registration.Status.CANCELLED):
             services.issue_new_link(event=registration.event, email=registration.email)
         self.message_user(request, _("E-mail messe in coda."))
 
-    @admin.action(description=_("Segna come entrati"), permissions=["change"])
+    @logged_action(description=_("Segna come entrati"), permissions=["change"])
     def check_in(self, request, queryset):
         for registration in queryset:
             services.check_in(registration=registration)
         self.message_user(request, _("Ingressi registrati."))
 
-    @admin.action(description=_("Rendi anonime adesso"), permissions=["delete"])
+    @logged_action(description=_("Rendi anonime adesso"), permissions=["delete"])
     def anonymise_now(self, request, queryset):
         count = services.anonymise(registrations=queryset)
         self.message_user(request, _("Iscrizioni rese anonime: %d.") % count)
 
     @admin.action(description=_("Esporta in CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="iscrizioni.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(
-            ["evento", "nome", "email", "ente", "categoria", "stato", "iscritto il", "entrato il"]
-        )
-        for r in queryset.select_related("event"):
-            writer.writerow([
-                _safe_cell(value) for value in (
-                    r.event.title, r.name, r.email, r.organisation, r.category,
-                    r.get_status_display(), r.created_at.isoformat(),
-                    r.checked_in_at.isoformat() if r.checked_in_at else "",
-                )
-            ])  # fmt: skip
-        # Exports of personal data are recorded in the admin history (issue 5).
-        for event in {r.event for r in queryset.select_related("event")}:
-            self.log_change(request, event, _("Esportate le iscrizioni scelte in CSV"))
-        return response
+        return exports.export_response(queryset, "csv", user=request.user, name="scelte")
 
-
-def _safe_cell(value):
-    """Spreadsheets run cells that start with = + - @ (or a tab or carriage return before
-    them) as formulas. Every cell goes through here: an address like "=1@example.org" is
-    valid, and staff-typed fields (category, event title) are free text too."""
-    value = str(value)
-    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
+    @admin.action(description=_("Esporta in Excel (XLSX)"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return exports.export_response(queryset, "xlsx", user=request.user, name="scelte")
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(StaffModelAdmin):
     list_display = [
         "created_at",
         "to",
@@ -265,7 +290,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Invia di nuovo"), permissions=["change"])
+    @logged_action(description=_("Invia di nuovo"), permissions=["change"])
     def resend(self, request, queryset):
         sent = sum(emails.resend(message) for message in queryset)
         self.message_user(

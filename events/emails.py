@@ -1,4 +1,4 @@
-"""E-mails to registrants, through a database outbox (DESIGN §5.5).
+"""E-mails to registrants, through a database outbox.
 
 ``queue`` writes the message as a row inside the caller's transaction and asks for
 it to be sent after commit; if the mail server is down the row stays pending and
@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+
+from torino_social_factory.common.i18n import text_in_language
 
 from .calendar import ics_bytes
 from .models import OutboxMessage
@@ -48,9 +50,7 @@ def queue(registration, kind, token):
     """Write the e-mail for ``kind`` as an outbox row; send it after commit."""
     event = registration.event
     language = registration.language or settings.LANGUAGE_CODE
-    # The event's own English title where staff wrote one (the template tags that do
-    # this for pages live in the site package, which apps do not import).
-    title = getattr(event, f"title_{language}", "") or event.title
+    title = text_in_language(event, "title", language)
     with translation.override(language):
         context = {
             "registration": registration,

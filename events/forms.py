@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from .models import CATEGORIES
+
 STARTED_SALT = "events.form-started"
 CAPTCHA_SALT = "events.captcha"
 NUMBERS = [
@@ -146,16 +148,7 @@ class RegistrationForm(HumanCheckMixin):
     category = forms.ChoiceField(
         label=_("Partecipi come (facoltativo)"),
         required=False,
-        choices=[
-            ("", _("— scegli —")),
-            ("cittadino", _("Cittadina o cittadino")),
-            ("terzo-settore", _("Ente del terzo settore")),
-            ("pubblica-amministrazione", _("Pubblica amministrazione")),
-            ("impresa", _("Impresa")),
-            ("universita-ricerca", _("Università o ricerca")),
-            ("stampa", _("Stampa")),
-            ("altro", _("Altro")),
-        ],
+        choices=[("", _("— scegli —")), *CATEGORIES],
     )
     accessibility_needs = forms.CharField(
         label=_("Esigenze di accessibilità (facoltativo)"),

@@ -1,7 +1,7 @@
 """Events, their programme, registrations and the e-mail outbox.
 
 Nothing stored here decides whether a place is free: services.py counts confirmed
-registrations under a lock on the event row every time (DESIGN §5.1).
+registrations under a lock on the event row every time.
 """
 
 import secrets
@@ -158,6 +158,18 @@ class AgendaItem(models.Model):
         return self.title
 
 
+# What a registrant may say they come as (optional; only for statistics).
+CATEGORIES = [
+    ("cittadino", _("Cittadina o cittadino")),
+    ("terzo-settore", _("Ente del terzo settore")),
+    ("pubblica-amministrazione", _("Pubblica amministrazione")),
+    ("impresa", _("Impresa")),
+    ("universita-ricerca", _("Università o ricerca")),
+    ("stampa", _("Stampa")),
+    ("altro", _("Altro")),
+]
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confermata")
@@ -223,11 +235,16 @@ class Registration(models.Model):
     def is_active(self):
         return self.status != self.Status.CANCELLED
 
-    @property
-    def surname_key(self):
-        """Sort key for printed lists: last word of the name, then the rest."""
-        parts = self.name.split()
-        return (parts[-1].casefold() if parts else "", self.name.casefold())
+    def queue_position(self):
+        """Place in the waiting list (1 = next to be promoted), or None if not waiting."""
+        if self.status != self.Status.WAITLISTED:
+            return None
+        return self.event.registrations.filter(
+            status=self.Status.WAITLISTED, created_at__lte=self.created_at
+        ).count()
+
+    def get_category_display(self):
+        return dict(CATEGORIES).get(self.category, self.category)
 
 
 class OutboxMessage(models.Model):

@@ -10,11 +10,13 @@ written in the same transaction (emails.py) and sent after commit.
 import hashlib
 import hmac
 import secrets
-import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -49,22 +51,16 @@ def find_registration(token):
     return None
 
 
-def _lock_disabled():
-    return bool(getattr(settings, "EVENTS_TEST_DISABLE_LOCK", False))
+@contextmanager
+def locked_event(event):
+    """The transaction of one write, holding the event's lock; yields the event fresh.
 
-
-def _lock_event(event):
-    """Lock the event row for the rest of the transaction and return it fresh."""
-    if _lock_disabled():
-        # Test-only negative control: no lock, and a pause that widens the race.
-        return Event.objects.get(pk=event.pk)
-    return Event.objects.select_for_update().get(pk=event.pk)
-
-
-def _race_pause():
-    delay = getattr(settings, "EVENTS_TEST_RACE_DELAY", 0)
-    if delay:
-        time.sleep(delay)
+    On PostgreSQL the lock is ``SELECT … FOR UPDATE`` on the event row; on SQLite the
+    IMMEDIATE transaction mode (settings) already gives the writer the whole database.
+    Everything that decides on places (counting, registering, promoting) happens inside.
+    """
+    with transaction.atomic():
+        yield Event.objects.select_for_update().get(pk=event.pk)
 
 
 def _confirmed_count(event):
@@ -82,23 +78,20 @@ class Outcome:
     created: bool
     # What the visitor is told: for a new registration its real status and place in
     # the queue; for a repeated address what a new one would have got, so the answer
-    # never reveals whether (or how) an address is registered (DESIGN §5.2).
+    # never reveals whether (or how) an address is registered.
     public_status: str = ""
     position: int | None = None
 
 
 def _public_answer(locked_event, registration=None):
     """(status, queue position) counted under the lock."""
-    waiting = locked_event.registrations.filter(status=Status.WAITLISTED)
     if registration is not None:
-        if registration.status == Status.WAITLISTED:
-            return Status.WAITLISTED, waiting.filter(
-                created_at__lte=registration.created_at
-            ).count()
-        return registration.status, None
+        return registration.status, registration.queue_position()
     if _has_room(locked_event):
         return Status.CONFIRMED, None
-    return Status.WAITLISTED, waiting.count() + 1
+    return Status.WAITLISTED, locked_event.registrations.filter(
+        status=Status.WAITLISTED
+    ).count() + 1
 
 
 def register(
@@ -121,15 +114,7 @@ def register(
     same public answer as for a new registration (no enumeration).
     """
     email = email.strip().lower()
-    unlocked_room = None
-    if _lock_disabled():
-        # Test-only negative control: code without the lock, i.e. the count is read
-        # before (outside) the writing transaction, then a pause, then the insert. This
-        # overbooks on PostgreSQL and on SQLite alike, proving the burst test can fail.
-        unlocked_room = _has_room(Event.objects.get(pk=event.pk))
-        _race_pause()
-    with transaction.atomic():
-        locked = _lock_event(event)
+    with locked_event(event) as locked:
         existing = locked.registrations.filter(email=email).exclude(status=Status.CANCELLED).first()
         if existing:
             answer = _public_answer(locked)
@@ -137,12 +122,7 @@ def register(
             return Outcome(existing, None, False, *answer)
         if not by_staff and locked.registration_state() != "open":
             raise RegistrationClosed(locked.registration_state())
-        if unlocked_room is None:
-            has_room = _has_room(locked)
-            _race_pause()
-        else:
-            has_room = unlocked_room
-        if has_room:
+        if _has_room(locked):
             status = Status.CONFIRMED
         elif locked.waitlist_enabled or by_staff:
             status = Status.WAITLISTED
@@ -169,8 +149,8 @@ def register(
                     else "",
                 )
         except IntegrityError:
-            # Only reachable without the lock (negative control) or by a race on another
-            # database: the constraint still keeps one active registration per address.
+            # Only reachable if the lock failed (or was left out): the constraint still
+            # keeps one active registration per address.
             existing = (
                 locked.registrations.filter(email=email).exclude(status=Status.CANCELLED).first()
             )
@@ -196,8 +176,7 @@ def issue_new_link(*, event: Event, email: str) -> bool:
     """Send a fresh personal link (the old one stops working). True if one was sent;
     callers must answer the same either way."""
     email = email.strip().lower()
-    with transaction.atomic():
-        _lock_event(event)
+    with locked_event(event):
         registration = (
             Registration.objects.filter(event=event, email=email)
             .exclude(status=Status.CANCELLED)
@@ -234,8 +213,7 @@ def cancel(
     e-mail because only the hash of the old one is known. Returns the registrations
     promoted as a consequence.
     """
-    with transaction.atomic():
-        locked = _lock_event(registration.event)
+    with locked_event(registration.event) as locked:
         registration.refresh_from_db()
         if registration.status == Status.CANCELLED:
             return []
@@ -252,14 +230,13 @@ def cancel(
 
 def promote_waitlist(*, event: Event) -> list[Registration]:
     """Fill free places from the waiting list, first come first served."""
-    with transaction.atomic():
-        return _promote(_lock_event(event))
+    with locked_event(event) as locked:
+        return _promote(locked)
 
 
 def promote(*, registration: Registration) -> bool:
     """Staff: confirm one waitlisted person now, even beyond the capacity."""
-    with transaction.atomic():
-        _lock_event(registration.event)
+    with locked_event(registration.event):
         registration.refresh_from_db()
         if registration.status != Status.WAITLISTED:
             return False
@@ -291,8 +268,7 @@ def _confirm(registration):
 def change_capacity(*, event: Event, capacity: int | None) -> tuple[list[Registration], str]:
     """Set the capacity under the lock. Raising it promotes as many people as fit;
     lowering it below the confirmed count keeps everyone and returns a warning."""
-    with transaction.atomic():
-        locked = _lock_event(event)
+    with locked_event(event) as locked:
         locked.capacity = capacity
         locked.save(update_fields=["capacity", "updated_at"])
         promoted = _promote(locked)
@@ -309,8 +285,7 @@ def change_capacity(*, event: Event, capacity: int | None) -> tuple[list[Registr
 
 def check_in(*, registration: Registration, undo: bool = False) -> Registration:
     """Mark (or unmark) arrival at the door. Idempotent."""
-    with transaction.atomic():
-        _lock_event(registration.event)
+    with locked_event(registration.event):
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status != Status.CONFIRMED:
             return registration
@@ -332,27 +307,29 @@ def mark_email_verified(registration):
 def anonymise(*, registrations) -> int:
     """Blank personal data (accessibility needs included); the row stays for the counts.
 
-    Each registration is handled under its event's lock, like every other write."""
+    Each registration is handled under its event's lock, like every other write. Its
+    e-mails go, and the admin history stops naming the person (a history entry keeps
+    the name the object had when it was written).
+    """
     count = 0
     now = timezone.now()
     for registration in registrations.filter(anonymised_at__isnull=True).select_related("event"):
-        with transaction.atomic():
-            _lock_event(registration.event)
-            count += _anonymise_one(registration, now)
+        with locked_event(registration.event):
+            registration.name = "—"
+            registration.email = f"anonimo-{registration.pk}@invalid"
+            registration.organisation = ""
+            registration.category = ""
+            registration.accessibility_needs = ""
+            registration.token_hash = hash_token(secrets.token_urlsafe(32))
+            registration.anonymised_at = now
+            registration.save()
+            registration.messages.all().delete()
+            LogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(Registration),
+                object_id=str(registration.pk),
+            ).update(object_repr=str(registration)[:200])
+        count += 1
     return count
-
-
-def _anonymise_one(registration, now):
-    registration.name = "—"
-    registration.email = f"anonimo-{registration.pk}@invalid"
-    registration.organisation = ""
-    registration.category = ""
-    registration.accessibility_needs = ""
-    registration.token_hash = hash_token(secrets.token_urlsafe(32))
-    registration.anonymised_at = now
-    registration.save()
-    registration.messages.all().delete()
-    return 1
 
 
 def anonymise_past(*, days: int) -> int:

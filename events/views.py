@@ -5,31 +5,29 @@ The list and detail pages never touch the CSRF token, so they set no cookie.
 """
 
 import hmac
-import json
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, RejectRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from torino_social_factory.common.ratelimit import over_limit
+
 from . import services
 from .calendar import ics_bytes
 from .forms import LostLinkForm, RegistrationForm
-from .models import Event, Registration
+from .models import Event
 
 RESULT_SALT = "events.registration-result"
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _visible_event(request, slug):
@@ -105,7 +103,7 @@ def _venue_map(event):
 
 
 def _json_ld(event):
-    """schema.org Event, escaped for a <script> block."""
+    """schema.org Event (the template tag escapes it for its <script> block)."""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -130,7 +128,7 @@ def _json_ld(event):
         "organizer": {"@type": "GovernmentOrganization", "name": "Città di Torino"},
         "funder": {"@type": "Organization", "name": "Unione europea – Fondo sociale europeo"},
     }
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
+    return data
 
 
 @require_GET
@@ -141,15 +139,13 @@ def event_ics(request, slug):
     return response
 
 
-def _rate_limited(request, scope):
-    if not settings.RATELIMIT_ENABLED:
+def _rate_limited(request, form, scope):
+    """Over the limit: the form keeps what was typed and says why it was refused."""
+    if not over_limit(request, f"events-{scope}", settings.EVENTS_RATE_LIMIT):
         return False
-    key = f"events-rate:{scope}:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, 3600)
-    try:
-        return cache.incr(key) > settings.EVENTS_RATE_LIMIT
-    except ValueError:
-        return False
+    form.is_valid()
+    form.add_error(None, _("Troppi tentativi dal tuo collegamento. Riprova tra un'ora."))
+    return True
 
 
 @never_cache
@@ -170,9 +166,7 @@ def register(request, slug):
     form = RegistrationForm(request.POST or None, captcha=event.captcha_enabled)
     status = 200
     if request.method == "POST":
-        if _rate_limited(request, "register"):
-            form.is_valid()
-            form.add_error(None, _("Troppi tentativi dal tuo collegamento. Riprova tra un'ora."))
+        if _rate_limited(request, form, "register"):
             status = 429
         elif form.is_valid():
             if form.is_bot:
@@ -252,11 +246,6 @@ def _registration_or_404(token):
 def registration_page(request, token):
     registration = _registration_or_404(token)
     services.mark_email_verified(registration)
-    position = None
-    if registration.status == Registration.Status.WAITLISTED:
-        position = registration.event.registrations.filter(
-            status=Registration.Status.WAITLISTED, created_at__lte=registration.created_at
-        ).count()
     response = render(
         request,
         "events/registration_page.html",
@@ -264,7 +253,7 @@ def registration_page(request, token):
             "registration": registration,
             "event": registration.event,
             "token": token,
-            "position": position,
+            "position": registration.queue_position(),
             "active_section": "events",
         },
     )
@@ -309,9 +298,7 @@ def lost_link(request):
     form = LostLinkForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if _rate_limited(request, "lost-link"):
-            form.is_valid()
-            form.add_error(None, _("Troppi tentativi dal tuo collegamento. Riprova tra un'ora."))
+        if _rate_limited(request, form, "lost-link"):
             status = 429
         elif form.is_valid():
             if not form.is_bot:

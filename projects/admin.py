@@ -10,6 +10,13 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from torino_social_factory.common import admin_help
+from torino_social_factory.common.admin import (
+    StaffModelAdmin,
+    StaffStackedInline,
+    StaffTabularInline,
+)
+
 from .models import (
     District,
     Neighbourhood,
@@ -42,6 +49,14 @@ class ProjectAdminForm(forms.ModelForm):
         return cleaned
 
 
+PROJECT_UPDATE_HELP = {
+    "project": _("Il progetto di cui si racconta una novità."),
+    "date": _("Il giorno della notizia: le novità compaiono dalla più recente."),
+    "title": _("Una frase che dice la novità, per esempio «Aperto il secondo orto»."),
+    "body": _("Il testo della novità, breve."),
+}
+
+
 class ParticipationFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -64,33 +79,75 @@ class ParticipationFormSet(BaseInlineFormSet):
             raise ValidationError(_("Per pubblicare il progetto indica l'organizzazione capofila."))
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(StaffTabularInline):
     model = Participation
     formset = ParticipationFormSet
     extra = 1
     autocomplete_fields = ["organisation"]
 
 
-class PlaceInline(admin.StackedInline):
+class PlaceInline(StaffStackedInline):
     model = Place
     extra = 0
     autocomplete_fields = ["neighbourhood"]
+    help_texts = {
+        "address": admin_help.ADDRESS,
+        "latitude": _(
+            "Solo se l'indirizzo è certo: senza coordinate il luogo compare senza puntina."
+        ),
+        "longitude": _(
+            "Solo se l'indirizzo è certo: senza coordinate il luogo compare senza puntina."
+        ),
+    }
 
 
-class ProjectImageInline(admin.TabularInline):
+class ProjectImageInline(StaffTabularInline):
     model = ProjectImage
     extra = 0
     fields = ["image", "alt_text", "alt_text_en", "credit", "order"]
+    help_texts = {
+        "image": _(
+            "Una fotografia JPEG o PNG. Il sito la ridimensiona e toglie i dati di "
+            "posizione (GPS) della fotocamera."
+        ),
+        "alt_text": admin_help.ALT_TEXT,
+        "credit": _("Chi ha scattato la foto o chi ne detiene i diritti."),
+    }
 
 
-class ProjectUpdateInline(admin.StackedInline):
+class ProjectUpdateInline(StaffStackedInline):
     model = ProjectUpdate
     extra = 0
+    help_texts = PROJECT_UPDATE_HELP
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(StaffModelAdmin):
     form = ProjectAdminForm
+    help_texts = {
+        "slug": admin_help.SLUG,
+        "title": _("Il nome del progetto, come lo usano le organizzazioni che lo realizzano."),
+        "summary": _(
+            "Due o tre frasi (al massimo 300 caratteri) che dicono che cosa fa il progetto e "
+            "per chi. Compare nelle schede dell'elenco e nei motori di ricerca."
+        ),
+        "description": _("Il racconto del progetto: le attività, come e dove si svolgono."),
+        "objectives": _("Che cosa vuole ottenere il progetto, in poche righe o un elenco."),
+        "results": _("Che cosa è stato ottenuto finora, con fatti e numeri verificabili."),
+        "status": _("A che punto è il progetto oggi."),
+        "funding_amount": _("Il contributo ricevuto in euro. Lascia vuoto se non è noto."),
+        "themes": _("I temi del bando a cui risponde il progetto."),
+        "neighbourhoods": _("I quartieri in cui il progetto lavora."),
+        "cover_image": _("L'immagine delle schede e della pagina: meglio orizzontale."),
+        "cover_image_alt": admin_help.ALT_TEXT,
+        "is_published": admin_help.PUBLISHED,
+        "featured": _("Spuntato, il progetto compare in evidenza in home page. Pochi alla volta."),
+        "activities": _("Che cosa si fa concretamente: laboratori, sportelli, incontri."),
+        "start_date": _("Il giorno in cui è iniziato il progetto. Lascia vuoto se non è noto."),
+        "end_date": _("Il giorno in cui è finito o finirà. Lascia vuoto se prosegue."),
+        "funding_note": _("Una nota breve sul contributo, per esempio «più cofinanziamento»."),
+        "website": _("L'indirizzo completo del sito del progetto, con https://"),
+    }
     list_display = ["title", "status", "is_published", "featured", "updated_at"]
     list_filter = ["is_published", "featured", "status", "themes", "neighbourhoods__district"]
     list_editable = ["featured"]
@@ -140,7 +197,16 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(StaffModelAdmin):
+    help_texts = {
+        "slug": admin_help.SLUG,
+        "name": _("Il nome ufficiale dell'ente, come nello statuto."),
+        "legal_form": _("Per esempio associazione di promozione sociale, cooperativa sociale."),
+        "website": admin_help.WEBSITE,
+        "logo_alt": admin_help.ALT_TEXT,
+        "logo": _("Il logo ufficiale dell'ente, ricevuto dall'ente stesso (PNG o JPEG)."),
+        "description": _("Che cosa fa l'ente, in poche righe."),
+    }
     list_display = ["name", "legal_form", "website", "updated_at"]
     list_filter = ["legal_form"]
     search_fields = ["name", "legal_form"]
@@ -148,20 +214,33 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(StaffModelAdmin):
+    help_texts = {
+        "slug": admin_help.SLUG,
+        "name": _("Il nome del tema come compare nei filtri del catalogo."),
+    }
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(StaffModelAdmin):
+    help_texts = {
+        "number": _("Il numero della Circoscrizione, da 1 a 8."),
+        "name": _("Il nome della Circoscrizione, per esempio «Barriera di Milano, Rebaudengo»."),
+    }
     list_display = ["number", "name"]
     search_fields = ["name"]
 
 
 @admin.register(Neighbourhood)
-class NeighbourhoodAdmin(admin.ModelAdmin):
+class NeighbourhoodAdmin(StaffModelAdmin):
+    help_texts = {
+        "slug": admin_help.SLUG,
+        "name": _("Il nome del quartiere come lo usano gli abitanti."),
+        "district": _("La Circoscrizione a cui appartiene il quartiere."),
+    }
     list_display = ["name", "district"]
     list_filter = ["district"]
     search_fields = ["name"]
@@ -169,7 +248,8 @@ class NeighbourhoodAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProjectUpdate)
-class ProjectUpdateAdmin(admin.ModelAdmin):
+class ProjectUpdateAdmin(StaffModelAdmin):
+    help_texts = PROJECT_UPDATE_HELP
     list_display = ["title", "project", "date"]
     list_filter = ["project"]
     search_fields = ["title", "project__title"]

@@ -5,8 +5,6 @@ has exactly the rows the list shows across its pages. Licence CC BY 4.0. No
 personal data: only projects, organisations and places.
 """
 
-import csv
-import io
 import json
 
 from django.conf import settings
@@ -14,6 +12,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
+
+from torino_social_factory.common.spreadsheet import attachment, csv_text
 
 from .listing import Catalogue
 from .models import Organisation, Participation
@@ -103,20 +103,9 @@ def organisation_rows(catalogue):
 
 
 def _csv_response(rows, fields, filename):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[name for name, _label in fields])
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _safe_cell(value) for key, value in row.items()})
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _safe_cell(value):
-    """Keep spreadsheets from running a cell as a formula (CSV injection)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    names = [name for name, _label in fields]
+    text = csv_text(names, ([row[name] for name in names] for row in rows), delimiter=",")
+    return attachment(text, "text/csv; charset=utf-8", filename)
 
 
 def _json_response(data, filename=None, content_type="application/json"):

@@ -5,11 +5,14 @@ Every public read goes through a QuerySet method (``published()``, ``filtered()`
 number of queries whatever the number of projects.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from torino_social_factory.common.i18n import text_in_language
 
 from .images import ResizedImageMixin, validate_image_upload
 
@@ -173,6 +176,18 @@ class Organisation(ResizedImageMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("projects:organisation_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # A logo is an image of text: whoever cannot see it must still learn the name.
+        if self.logo and not self.logo_alt.strip():
+            raise ValidationError(
+                {
+                    "logo_alt": _(
+                        "Scrivi il testo alternativo: descrive l'immagine a chi non la vede "
+                        "(per esempio «Logo della cooperativa Triciclo»)."
+                    )
+                }
+            )
 
     @property
     def initial(self):
@@ -421,8 +436,6 @@ class Project(ResizedImageMixin, models.Model):
         return reverse("projects:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.cover_image and not self.cover_image_alt:
             raise ValidationError(
                 {"cover_image_alt": _("Il testo alternativo è obbligatorio con l'immagine.")}
@@ -450,8 +463,8 @@ class Project(ResizedImageMixin, models.Model):
                 seen[neighbourhood.district_id] = neighbourhood.district
         return sorted(seen.values(), key=lambda d: d.number)
 
-    def key_fact_list(self, language="it"):
-        text = self.key_facts_en if language == "en" and self.key_facts_en else self.key_facts
+    def key_fact_list(self, language=None):
+        text = text_in_language(self, "key_facts", language)
         return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
     def participations_by_role(self, role):

@@ -1,7 +1,7 @@
 """List every msgid of locale/en that is untranslated or fuzzy; exit 1 if there is any.
 
 Run by `make translations` after makemessages, so the list of strings still to translate
-is the last thing printed. tests/test_i18n.py runs the same check.
+is the last thing printed. tests/site/test_i18n.py runs the same check.
 """
 
 import sys

@@ -1,6 +1,6 @@
 """Admin of the site-wide content: pages, settings, feedback.
 
-The admin site itself (dashboard, previews, check-in, exports) is admin_site.py.
+The admin site itself (dashboard, the apps' staff pages) is admin_site.py.
 Every change made here is recorded in the admin history (LogEntry) by Django.
 """
 
@@ -11,11 +11,16 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .common.admin import StaffModelAdmin
 from .models import Page, PageFeedback, SiteSettings
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(StaffModelAdmin):
+    help_texts = {
+        "slug": _("Quale pagina del sito è: ognuna esiste una sola volta."),
+        "title": _("Il titolo grande in cima alla pagina."),
+    }
     list_display = ["title", "slug", "updated_at", "view_on_site_link"]
     search_fields = ["title", "body"]
     readonly_fields = ["updated_at"]
@@ -31,7 +36,22 @@ class PageAdmin(admin.ModelAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(StaffModelAdmin):
+    help_texts = {
+        "city_logo": _(
+            "Il file ufficiale del logo, fornito dall'ufficio comunicazione (PNG o SVG). "
+            "Mai un logo ridisegnato."
+        ),
+        "city_logo_alt": _("Obbligatorio se carichi il logo, per esempio «Città di Torino»."),
+        "pon_logo": _("Il file ufficiale del logo PON Città Metropolitane 2014-2020."),
+        "pon_logo_alt": _(
+            "Obbligatorio se carichi il logo, per esempio «PON Città Metropolitane 2014-2020»."
+        ),
+        "organisations_total_label": _(
+            "Come compare in home page, per esempio «circa 30». Lascia vuoto se non è certo."
+        ),
+        "ideas_accompanied": _("Le idee seguite nel percorso di accompagnamento del 2018."),
+    }
     readonly_fields = ["updated_at"]
     fieldsets = [
         (_("Accessibilità"), {"fields": ["accessibility_statement_url"]}),

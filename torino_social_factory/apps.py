@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,19 +12,21 @@ class SiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save, pre_save
+        from django.db.models.signals import pre_save
 
-        from . import cache as page_cache
-        from . import freshness
-        from .richtext import sanitise_rich_text_fields
+        from . import page_cache
+        from .common.richtext import sanitise_rich_text_fields
 
         pre_save.connect(sanitise_rich_text_fields, dispatch_uid="sanitise-rich-text")
-
-        def content_changed(sender, **kwargs):
-            if sender._meta.app_label in {"torino_social_factory", "projects", "events"}:
-                freshness.forget()
-
-        post_save.connect(content_changed, dispatch_uid="freshness-save")
-        post_delete.connect(content_changed, dispatch_uid="freshness-delete")
-        # Every public-content change bumps the version the page cache is keyed by.
         page_cache.connect()
+
+
+class StaffAdminConfig(AdminConfig):
+    """django.contrib.admin with our AdminSite as the default ``admin.site``.
+
+    Swapping the default site (instead of instantiating a second one) keeps every
+    ``@admin.register`` in the apps working unchanged: they register on our site, which
+    adds the dashboard and the apps' staff pages (the door, exports, previews).
+    """
+
+    default_site = "torino_social_factory.admin_site.StaffAdminSite"

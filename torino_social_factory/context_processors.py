@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.core import signing
+from django.db.models import Max
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from .freshness import site_last_updated
-from .models import SiteSettings
+from events.models import latest_public_change as latest_event_change
+from projects.models import latest_public_change as latest_project_change
+
+from . import page_cache
+from .models import Page, SiteSettings
 
 FEEDBACK_SALT = "page-feedback"
 
@@ -12,9 +16,9 @@ FEEDBACK_SALT = "page-feedback"
 def feedback_token():
     """A signed, cookie-less token for the feedback form.
 
-    The form collects nothing personal, so it must work without a CSRF cookie
-    (DESIGN §5.6); the signature still proves the POST came from one of our pages.
-    It does not expire, so cached pages keep a valid form.
+    The form collects nothing personal, so it must work without a CSRF cookie; the
+    signature still proves the POST came from one of our pages. It does not expire, so
+    cached pages keep a valid form.
     """
     return signing.dumps("feedback", salt=FEEDBACK_SALT)
 
@@ -27,8 +31,20 @@ def language_versions(request):
     }
 
 
+def site_last_updated():
+    """When the public content last changed: the "Ultimo aggiornamento" of the footer."""
+    candidates = [
+        Page.objects.aggregate(latest=Max("updated_at"))["latest"],
+        SiteSettings.objects.aggregate(latest=Max("updated_at"))["latest"],
+        latest_project_change(),
+        latest_event_change(),
+    ]
+    return max((c for c in candidates if c), default=None)
+
+
 def site(request):
-    site_settings = SiteSettings.load()
+    version = getattr(request, "content_version", None)
+    site_settings = SiteSettings.load(version=version)
     versions = language_versions(request)
     other_language = next(code for code in versions if code != get_language())
     return {
@@ -36,7 +52,7 @@ def site(request):
         "accessibility_statement_url": site_settings.accessibility_statement_url
         or settings.ACCESSIBILITY_STATEMENT_URL,
         "demo_dates": site_settings.demo_dates,
-        "last_updated": site_last_updated(),
+        "last_updated": page_cache.derived("last-updated", site_last_updated, version=version),
         "feedback_token": feedback_token(),
         "alternate_language": other_language,
         "alternate_language_url": translate_url(request.path, other_language),

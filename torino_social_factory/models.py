@@ -5,11 +5,12 @@ Translatable fields come in pairs: ``title`` (Italian, required) and ``title_en`
 which fall back to Italian and mark the fallback with ``lang="it"``.
 """
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from .page_cache import derived
 
 
 class Page(models.Model):
@@ -68,8 +69,6 @@ class Page(models.Model):
 
 class SiteSettings(models.Model):
     """The one row of settings staff can change without a developer."""
-
-    CACHE_KEY = "site-settings"
 
     accessibility_statement_url = models.URLField(
         _("dichiarazione di accessibilità (AgID)"),
@@ -133,7 +132,6 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
 
     def clean(self):
         super().clean()
@@ -147,13 +145,13 @@ class SiteSettings(models.Model):
             raise ValidationError(errors)
 
     @classmethod
-    def load(cls):
-        """The settings row, from the cache when possible (every page reads it)."""
-        settings_row = cache.get(cls.CACHE_KEY)
-        if settings_row is None:
-            settings_row, _created = cls.objects.get_or_create(pk=1)
-            cache.set(cls.CACHE_KEY, settings_row, 300)
-        return settings_row
+    def load(cls, *, version=None):
+        """The settings row, cached for the content version (every page reads it).
+
+        Before staff first save them, the defaults (nothing is written by a read)."""
+        return derived(
+            "site-settings", lambda: cls.objects.filter(pk=1).first() or cls(pk=1), version=version
+        )
 
 
 class PageFeedback(models.Model):
@@ -177,7 +175,7 @@ class PageFeedback(models.Model):
 class ContentVersion(models.Model):
     """One row whose number goes up on every change of public content.
 
-    Cached pages are keyed by it (see ``torino_social_factory.cache``), so staff see
+    Cached pages are keyed by it (see ``torino_social_factory.page_cache``), so staff see
     their change at once in every process, with or without a shared cache.
     """
 

@@ -2,8 +2,8 @@
 
 This module is the one source the tests read. The data migration that creates the
 groups copies these lists (a migration must keep working after this file changes),
-and ``tests/test_staff_roles.py`` asserts that the database and this module agree, so
-a change here without a new migration fails the suite.
+and the roles tests assert that the database and this module agree, so a change here
+without a new migration fails the suite.
 
 Permissions are written as ``"app_label.codename"``.
 
@@ -15,6 +15,7 @@ Permissions are written as ``"app_label.codename"``.
   everything the other two roles can.
 """
 
+# The group names staff see in the admin.
 EDITOR = "Redazione"
 RECEPTION = "Accoglienza"
 ADMINISTRATION = "Amministrazione"
@@ -42,20 +43,20 @@ CONTENT_MODELS = {
     "events": ["event", "agendaitem"],
 }
 
-REDAZIONE = sorted(
+EDITOR_PERMISSIONS = sorted(
     [perm for app, models in CONTENT_MODELS.items() for perm in _perms(app, models)]
     + ["torino_social_factory.view_pagefeedback"]
 )
 
-ACCOGLIENZA = sorted(
+RECEPTION_PERMISSIONS = sorted(
     _perms("events", ["event", "agendaitem"], ["view"])
     + _perms("events", ["registration"], ["view", "change", "add"])
     + _perms("events", ["outboxmessage"], ["view", "change"])
 )
 
-AMMINISTRAZIONE = sorted(
-    set(REDAZIONE)
-    | set(ACCOGLIENZA)
+ADMINISTRATION_PERMISSIONS = sorted(
+    set(EDITOR_PERMISSIONS)
+    | set(RECEPTION_PERMISSIONS)
     | set(_perms("auth", ["user", "group"]))
     | {"auth.view_permission"}
     | set(_perms("torino_social_factory", ["sitesettings"]))
@@ -66,7 +67,7 @@ AMMINISTRAZIONE = sorted(
 )
 
 ROLES = {
-    EDITOR: REDAZIONE,
-    RECEPTION: ACCOGLIENZA,
-    ADMINISTRATION: AMMINISTRAZIONE,
+    EDITOR: EDITOR_PERMISSIONS,
+    RECEPTION: RECEPTION_PERMISSIONS,
+    ADMINISTRATION: ADMINISTRATION_PERMISSIONS,
 }

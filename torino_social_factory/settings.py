@@ -42,7 +42,8 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # --- Applications -------------------------------------------------------------------
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with our AdminSite as the default site (dashboard, staff pages).
+    "torino_social_factory.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,12 +61,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Proof / performance (issue 6): ETag/Last-Modified revalidation (304), then the
-    # anonymous page cache. This early so a cached page costs about what a static file
-    # costs; it stores the finished response of everything below (CSP, frame headers)
-    # and sees whether the view touched the session, a CSRF token or a cookie.
+    # ETag/Last-Modified revalidation (304), then the anonymous page cache. This early
+    # so a cached page costs about what a static file costs; it stores the finished
+    # response of everything below (CSP, frame headers) and sees whether the view
+    # touched the session, a CSRF token or a cookie.
     "django.middleware.http.ConditionalGetMiddleware",
-    "torino_social_factory.middleware.PageCacheMiddleware",
+    "torino_social_factory.page_cache.PageCacheMiddleware",
     "torino_social_factory.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -99,6 +100,9 @@ TEMPLATES = [
 
 # --- Database -----------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Every request reads the content version: keep the connection per worker instead of
+# reopening it on each request.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock at BEGIN, so two registrations never
     # both read "one place left"; WAL lets readers go on while one writer works, and the
@@ -110,10 +114,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+    # The live server of the browser and concurrency tests runs in other threads: it
+    # needs a database file, not SQLite's in-memory one.
+    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / ".test-db.sqlite3"}
 else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (page cache, rate limits, settings) --------------------------------------
@@ -127,7 +132,12 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
 
 # --- Authentication (staff only) ----------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -145,8 +155,13 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 LOGIN_URL = "admin:login"
-SESSION_COOKIE_AGE = 60 * 60 * 8  # one working day for staff
+# Sessions exist only for staff (public pages never write to the session, so anonymous
+# visitors get no cookie); they end when the browser closes, which matters on the
+# shared phones and PCs at the door, and after one working day at the latest.
+SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -254,54 +269,26 @@ LOGGING = {
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
 
-# --- Proof / performance (issue 6) --------------------------------------------------
+# --- Page cache ---------------------------------------------------------------------
 # Anonymous public pages are cached whole, keyed by the content version (a database row
-# bumped by every change of public content; see torino_social_factory/cache.py).
+# bumped by every change of public content; see torino_social_factory/page_cache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 # Upper bound for time-dependent text ("iscrizioni aperte fino a…"); content changes
 # invalidate at once through the version, not through this timeout.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_MAX_PATH = 1000  # longer URLs (fuzzers, bots) are served but never stored
 PAGE_CACHE_EXCLUDED_PATHS = r"^/admin/|/iscrizione/|^/(en/)?feedback/"
-PAGE_CACHE_IGNORED_MODELS = env.list("PAGE_CACHE_IGNORED_MODELS", default=[])
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Every request reads the content version: keep the SQLite connection (and its
-    # PRAGMAs) per worker instead of reopening the file on each request.
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
-if "OPTIONS" not in CACHES["default"] and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 2000}
 
-# The live server of the browser tests runs in another thread: with SQLite it needs a
-# database file, not the in-memory one (shared with the events tests: keep identical).
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["TEST"]["NAME"] = BASE_DIR / ".test-db.sqlite3"
-
-# --- Events (issue 4) -------------------------------------------------------------------
+# --- Events -------------------------------------------------------------------------
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", default="2026-11")
 REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=30)
 EVENTS_MIN_FILL_SECONDS = env.float("EVENTS_MIN_FILL_SECONDS", default=3)
 EVENTS_RATE_LIMIT = env.int("EVENTS_RATE_LIMIT", default=10)  # form posts per address per hour
-# Test-only hooks for the negative control of the capacity test; never set in production.
-EVENTS_TEST_DISABLE_LOCK = False
-EVENTS_TEST_RACE_DELAY = 0
 
-# --- Staff workspace ----------------------------------------------------------------
-# Our AdminSite replaces Django's default one, so every app's @admin.register lands on
-# it and gets the dashboard, previews, door check-in, exports and rich-text editor
-# (torino_social_factory/admin_apps.py). Same app label "admin", same URLs.
-INSTALLED_APPS = [
-    "torino_social_factory.admin_apps.StaffAdminConfig" if app == "django.contrib.admin" else app
-    for app in INSTALLED_APPS
-]
-# Sessions exist only for staff (public pages never write to the session, so anonymous
-# visitors get no cookie); they end when the browser closes, which matters on the
-# shared phones and PCs at the door, and after SESSION_COOKIE_AGE at the latest.
-SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
 # How often the door page refreshes its counters (seconds).
 STAFF_CHECKIN_REFRESH_SECONDS = env.int("STAFF_CHECKIN_REFRESH_SECONDS", default=10)
 
-# --- English edition (issue 7) -------------------------------------------------------
+# --- Formats ------------------------------------------------------------------------
 # Our own date formats for both languages (day first, 24-hour clock; see
 # torino_social_factory/formats). Grouping stays off for bare {{ numbers }} so years and
 # ids are never printed "2.020"; amounts go through the `euro`/`number` filters, which

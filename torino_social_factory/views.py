@@ -5,13 +5,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -20,13 +18,15 @@ from django.views.decorators.http import require_GET
 from events.models import Event
 from projects.models import Project
 
+from .common.i18n import text_in_language
+from .common.ratelimit import over_limit
 from .context_processors import FEEDBACK_SALT
 from .forms import FeedbackForm
 from .models import Page, PageFeedback, SiteSettings
 
 
 def home(request):
-    site_settings = SiteSettings.load()
+    site_settings = SiteSettings.load(version=getattr(request, "content_version", None))
     return render(
         request,
         "pages/home.html",
@@ -43,7 +43,7 @@ def key_figures(site_settings):
     """Figures for the home page: counted from the catalogue where we can, else from
     the values staff keep in the site settings (nothing is made up when both are empty)."""
     figures = []
-    label = partial(_in_language, site_settings)
+    label = partial(text_in_language, site_settings)
     if site_settings.funded_projects_total:
         figures.append((site_settings.funded_projects_total, _("progetti finanziati")))
     if site_settings.organisations_total_label:
@@ -53,14 +53,6 @@ def key_figures(site_settings):
     if site_settings.ideas_accompanied:
         figures.append((site_settings.ideas_accompanied, _("idee accompagnate nel 2018")))
     return figures
-
-
-def _in_language(obj, field):
-    """The English twin of a free-text figure when the page is English and it exists."""
-    language = get_language()
-    if language != settings.LANGUAGE_CODE:
-        return getattr(obj, f"{field}_{language}", "") or getattr(obj, field)
-    return getattr(obj, field)
 
 
 def content_page(request, slug):
@@ -117,14 +109,7 @@ def _same_site_post(request):
 
 
 def _over_feedback_limit(request):
-    if not settings.RATELIMIT_ENABLED:
-        return False
-    key = f"feedback-rate:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, 3600)
-    try:
-        return cache.incr(key) > settings.FEEDBACK_RATE_LIMIT
-    except ValueError:  # expired between add and incr
-        return False
+    return over_limit(request, "feedback", settings.FEEDBACK_RATE_LIMIT)
 
 
 def csrf_failure(request, reason=""):

@@ -1,6 +1,4 @@
-"""Template helpers of the catalogue: JSON-LD data blocks and responsive images."""
-
-import json
+"""Template helpers of the catalogue: responsive images."""
 
 from django import template
 from django.utils.html import format_html
@@ -9,14 +7,6 @@ from django.utils.safestring import mark_safe
 from ..images import rendition_name, srcset_for, widths_for
 
 register = template.Library()
-
-
-@register.filter
-def ld_json(data):
-    """JSON for a <script type="application/ld+json"> data block, safe against </script>."""
-    text = json.dumps(data, ensure_ascii=False, default=str)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308 - escaped above
 
 
 @register.simple_tag

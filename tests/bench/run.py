@@ -3,8 +3,8 @@
 
 Everything runs on loopback in scratch databases (a temporary SQLite file; the
 PostgreSQL database tsf_bench for the registration burst) — never the real database.
-Prints the figures and writes tests/bench/RESULTS.md. Parts that need the catalogue or
-the events app say they were skipped until those apps exist.
+Prints the figures and writes tests/bench/RESULTS.md. A page that does not answer stops
+the run: the figures would describe a broken site.
 
 Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (32), BENCH_WORKERS (nproc+1),
 BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/tsf_bench), BENCH_SKIP_LIGHTHOUSE=1.
@@ -34,6 +34,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (needs ROOT on the path)
+
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
@@ -42,7 +45,6 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 NPROC = os.cpu_count() or 1
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(NPROC + 1)))
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/tsf_bench")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REPORT = []  # markdown lines for RESULTS.md
 
 
@@ -167,20 +169,17 @@ def first_match(hrefs, pattern, exclude=()):
 
 def discover(base):
     """The URLs to measure, found the way a visitor finds them."""
-    urls = {"/": "/"}
     _status, home = links(base, "/")
     css = next((h for h in home.stylesheets if "site" in h and h.endswith(".css")), None)
     status, catalogue = links(base, "/progetti/")
-    if status == 200:
-        urls["/progetti/"] = "/progetti/"
-        project = first_match(catalogue.hrefs, r"/progetti/[\w-]+/")
-        if project:
-            urls["project page"] = project
+    assert status == 200, f"/progetti/ answers {status}"
+    project = first_match(catalogue.hrefs, r"/progetti/[\w-]+/")
+    assert project, "/progetti/ links no project page"
     status, events = links(base, "/eventi/")
-    if status == 200:
-        event = first_match(events.hrefs, r"/eventi/[\w-]+/")
-        if event:
-            urls["event page"] = event
+    assert status == 200, f"/eventi/ answers {status}"
+    event = first_match(events.hrefs, r"/eventi/[\w-]+/")
+    assert event, "/eventi/ links no event page"
+    urls = {"/": "/", "/progetti/": "/progetti/", "project page": project, "event page": event}
     return urls, css
 
 
@@ -291,10 +290,6 @@ def throughput(base, urls, css):
             f"| {name} | `{targets[name]}` | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} "
             f"| {errors} | {ratio} |"
         )
-    missing = [n for n in ("/progetti/", "project page", "event page") if n not in urls]
-    if missing:
-        say("")
-        say(f"Skipped (the app is not there yet): {', '.join(missing)}.")
     say("")
     return results
 
@@ -312,17 +307,7 @@ def page_weight(base, urls):
     say("| page | HTML | CSS | fonts | JS | images | total (HTML+CSS+fonts+JS) | requests |")
     say("|---|---:|---:|---:|---:|---:|---:|---:|")
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, path in urls.items():
             context = browser.new_context(viewport={"width": 412, "height": 823})
             page = context.new_page()
@@ -414,22 +399,10 @@ def uncached_catalogue(workdir):
     port = free_port()
     env = production_env(f"sqlite:///{workdir}/catalogue.sqlite3", port, PAGE_CACHE_ENABLED="0")
     prepare(env)
-    try:
-        published = manage(env, "shell", "-c", MAKE_PROJECTS.format(total=500)).strip()
-    except RuntimeError as error:
-        reason = (
-            "the catalogue app is not there yet"
-            if "placeholder" in str(error) or ("has no attribute" in str(error))
-            else str(error).strip().splitlines()[-1]
-        )
-        say(f"Skipped: could not create the 500 projects ({reason}).")
-        say("")
-        return
+    published = manage(env, "shell", "-c", MAKE_PROJECTS.format(total=500)).strip()
     with gunicorn(env, port) as base:
-        if fetch(base + "/progetti/")[0] != 200:
-            say("Skipped: /progetti/ does not answer yet.")
-            say("")
-            return
+        status = fetch(base + "/progetti/")[0]
+        assert status == 200, f"/progetti/ answers {status}"
         rows = []
         for path in ("/progetti/", "/progetti/?page=3", "/progetti/?q=a"):
             r = LOAD(base + path)
@@ -515,19 +488,11 @@ def registration_burst(people=300, places=100):
     port = free_port()
     env = production_env(PG_URL, port)
     prepare(env)
-    try:
-        event_url = manage(env, "shell", "-c", SET_CAPACITY.format(capacity=places)).strip()
-    except RuntimeError:
-        say("Skipped: the events app is not there yet.")
-        say("")
-        return
+    event_url = manage(env, "shell", "-c", SET_CAPACITY.format(capacity=places)).strip()
     form_url = event_url.rstrip("/") + "/iscrizione/"
     with gunicorn(env, port, workers=max(4, WORKERS)) as base:
         status, body, _h = fetch(base + form_url)
-        if status != 200:
-            say(f"Skipped: {form_url} answers {status}.")
-            say("")
-            return
+        assert status == 200, f"{form_url} answers {status}"
         # Each person opens the form first (own CSRF cookie), then all submit at once.
         sessions = []
         for i in range(people):

@@ -6,28 +6,19 @@ Without it every e2e test is skipped with one clear message.
 
 import os
 import re
-import shutil
 from io import StringIO
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.chromium import CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # to prepare data are still plain synchronous calls, so Django's guard does not apply.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-HAVE_CHROMIUM = Path(CHROMIUM).exists()
 SKIP_MESSAGE = "Chromium non trovato: test nel browser saltati; installa chromium e chromium-driver"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def pytest_collection_modifyitems(config, items):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import new_page, screenshot
-from tests.public_pages import NOT_FOUND_URLS, catalogue_ready, events_ready, html_pages
+from tests.public_pages import NOT_FOUND_URLS, html_pages
 
 pytestmark = pytest.mark.e2e
 
@@ -79,7 +79,6 @@ def test_the_phone_layout_has_no_wcag_violations(site, browser):
         phone.context.close()
 
 
-@pytest.mark.skipif(not catalogue_ready(), reason="catalogo non ancora presente (issue 3)")
 def test_the_catalogue_with_filters_applied_has_no_wcag_violations(site, scanner):
     from projects.models import District, Theme
 
@@ -90,7 +89,6 @@ def test_the_catalogue_with_filters_applied_has_no_wcag_violations(site, scanner
     assert reports == [], "\n" + "\n".join(reports)
 
 
-@pytest.mark.skipif(not events_ready(), reason="app degli eventi non ancora presente (issue 4)")
 def test_the_registration_form_with_errors_shown_has_no_wcag_violations(site, scanner):
     from tests.e2e.test_flows import open_registration_form
 
@@ -104,11 +102,12 @@ def test_the_registration_form_with_errors_shown_has_no_wcag_violations(site, sc
     assert not report, "\n" + report
 
 
-@pytest.mark.skipif(not events_ready(), reason="app degli eventi non ancora presente (issue 4)")
-def test_the_personal_page_has_no_wcag_violations(site, scanner):
+def test_the_personal_page_has_no_wcag_violations(site, scanner, send_outbox):
     from tests.e2e.test_flows import register_in_browser
 
-    link = register_in_browser(scanner, site, name="Grazia Deledda", email="grazia@example.org")
+    link = register_in_browser(
+        scanner, site, send_outbox, name="Grazia Deledda", email="grazia@example.org"
+    )
     report = scan(scanner, link, name="personal-page")
     assert not report, "\n" + report
 

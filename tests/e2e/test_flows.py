@@ -1,30 +1,21 @@
-"""The flows of issue 6 in a real browser, written against the URL contract (DESIGN §3).
-
-They skip while the catalogue and the events app are still placeholders and run as soon
-as the apps land.
+"""The visitor's flows in a real browser, written against the public URL contract:
+browse the catalogue down to a project and its organisation, register, open the
+personal link, cancel, and the person waiting is promoted; register with the keyboard only.
 """
 
 import re
-from io import StringIO
 
 import pytest
 from django.core import mail
 
 from tests.e2e.conftest import screenshot
-from tests.public_pages import _first_event, catalogue_ready, events_ready
+from tests.public_pages import first_event
 
 pytestmark = pytest.mark.e2e
 
-needs_catalogue = pytest.mark.skipif(
-    not catalogue_ready(), reason="catalogo non ancora presente (issue 3)"
-)
-needs_events = pytest.mark.skipif(
-    not events_ready(), reason="app degli eventi non ancora presente (issue 4)"
-)
 PERSONAL_LINK = re.compile(r"(/(?:en/)?iscrizione/(?!link-perso)[A-Za-z0-9_\-.~]{16,}/)")
 
 
-@needs_catalogue
 def test_home_catalogue_filter_project_organisation(site, page):
     page.goto(site.url + "/")
     page.get_by_role("link", name="Esplora i progetti").click()
@@ -57,7 +48,7 @@ def test_home_catalogue_filter_project_organisation(site, page):
 
 
 def event_url():
-    return _first_event().get_absolute_url()
+    return first_event().get_absolute_url()
 
 
 def open_registration_form(page, site):
@@ -78,20 +69,9 @@ def fill_registration(form, *, name, email):
         box.check(force=True)  # Bootstrap Italia draws the box on the label
 
 
-def deliver_mail():
-    """Run the outbox sender if the app has one; return the messages sent so far."""
-    from django.core.management import call_command
-    from django.core.management.base import CommandError
-
-    try:
-        call_command("send_outbox", stdout=StringIO())
-    except CommandError:
-        pass
-    return list(mail.outbox)
-
-
 def personal_link(site, email):
-    for message in reversed(deliver_mail()):
+    """The personal link in the latest e-mail to ``email`` among those sent so far."""
+    for message in reversed(mail.outbox):
         if email in message.to:
             bodies = [message.body] + [alt[0] for alt in getattr(message, "alternatives", [])]
             for body in bodies:
@@ -101,29 +81,31 @@ def personal_link(site, email):
     raise AssertionError(f"no personal link e-mailed to {email}")
 
 
-def register_in_browser(page, site, *, name, email):
+def register_in_browser(page, site, send_outbox, *, name, email):
     form = open_registration_form(page, site)
     fill_registration(form, name=name, email=email)
     form.locator("[type=submit]").first.click()
     page.wait_for_load_state()
     assert page.locator("main .invalid-feedback:visible").count() == 0, page.url
+    send_outbox()
     return personal_link(site, email)
 
 
-@needs_events
-def test_register_open_the_link_cancel_and_the_waitlisted_person_is_promoted(site, page):
+def test_register_open_the_link_cancel_and_the_waitlisted_person_is_promoted(
+    site, page, send_outbox
+):
     from events.models import Event, Registration
 
-    event = Event.objects.get(pk=_first_event().pk)
+    event = Event.objects.get(pk=first_event().pk)
     event.capacity = 1
     event.waitlist_enabled = True
     event.save()
 
     first_link = register_in_browser(
-        page, site, name="Rita Levi-Montalcini", email="rita@example.org"
+        page, site, send_outbox, name="Rita Levi-Montalcini", email="rita@example.org"
     )
     screenshot(page, "iscrizione-confermata")
-    register_in_browser(page, site, name="Primo Levi", email="primo@example.org")
+    register_in_browser(page, site, send_outbox, name="Primo Levi", email="primo@example.org")
     statuses = dict(Registration.objects.filter(event=event).values_list("email", "status"))
     assert statuses == {"rita@example.org": "confirmed", "primo@example.org": "waitlisted"}
 
@@ -142,7 +124,8 @@ def test_register_open_the_link_cancel_and_the_waitlisted_person_is_promoted(sit
 
     statuses = dict(Registration.objects.filter(event=event).values_list("email", "status"))
     assert statuses == {"rita@example.org": "cancelled", "primo@example.org": "confirmed"}
-    promoted = [m for m in deliver_mail() if "primo@example.org" in m.to]
+    send_outbox()
+    promoted = [m for m in mail.outbox if "primo@example.org" in m.to]
     assert len(promoted) >= 2, "the promoted person must be told by e-mail"
 
 
@@ -154,7 +137,6 @@ def tab_to(page, predicate_js, limit=150):
     raise AssertionError(f"Tab never reached: {predicate_js}")
 
 
-@needs_events
 def test_keyboard_only_registration(site, page):
     from events.models import Registration
 

@@ -7,44 +7,21 @@
 Logins go through the real form: django-axes needs the request in authenticate().
 """
 
-import os
 import re
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # ORM set-up next to Playwright
+from tests.conftest import STAFF_PASSWORD
+from tests.e2e.conftest import new_page
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-PASSWORD = "porta-di-via-regaldi-2020"
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(),
-        reason="Chromium non trovato in /usr/bin/chromium: test nel browser dello staff saltati",
-    ),
-]
-
-
-@pytest.fixture
-def staff_browser(browser):
-    """The session's Chromium of tests/e2e/conftest.py: one Playwright per process
-    (a second sync_playwright() inside the first one's loop is refused)."""
-    return browser
+pytestmark = pytest.mark.e2e
 
 
 def open_page(browser, *, width=1280, height=900):
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="it-IT")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    """A page that records the console errors, Content Security Policy violations included."""
+    page = new_page(browser, width=width, height=height)
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -52,19 +29,10 @@ def open_page(browser, *, width=1280, height=900):
     return page
 
 
-def make_staff(username, group_name):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    user = get_user_model().objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def log_in(page, base_url, username):
+def log_in(page, base_url, user):
     page.goto(f"{base_url}/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_username", user.get_username())
+    page.fill("#id_password", STAFF_PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
 
@@ -81,13 +49,13 @@ def staff_site(live_server, transactional_db):
     return live_server
 
 
-def test_editor_rewrites_a_content_page_with_the_visual_editor(staff_browser, staff_site):
+def test_editor_rewrites_a_content_page_with_the_visual_editor(browser, staff_site, make_staff):
     from torino_social_factory.models import Page
 
     Page.objects.create(slug="faq", title="Domande frequenti", body="<p>Vecchio testo</p>")
-    make_staff("redazione", "Redazione")
-    page = open_page(staff_browser)
-    log_in(page, staff_site.url, "redazione")
+    editor = make_staff("Redazione")
+    page = open_page(browser)
+    log_in(page, staff_site.url, editor)
     page.click("text=Pagine")
     page.click("text=Domande frequenti")
     editor = page.locator("#id_body-editor")
@@ -113,21 +81,17 @@ def test_editor_rewrites_a_content_page_with_the_visual_editor(staff_browser, st
     page.context.close()
 
 
-def _photo(tmp_path):
-    from PIL import Image
-
-    path = tmp_path / "orto.jpg"
-    Image.new("RGB", (900, 600), (40, 120, 60)).save(path, "JPEG")
-    return path
-
-
-def test_editor_creates_and_publishes_a_project_with_an_image(staff_browser, staff_site, tmp_path):
+def test_editor_creates_and_publishes_a_project_with_an_image(
+    browser, staff_site, make_staff, image_bytes, tmp_path
+):
     from projects.models import Organisation, Project
 
+    photo = tmp_path / "orto.jpg"
+    photo.write_bytes(image_bytes(900, 600, color=(40, 120, 60)))
     Organisation.objects.create(slug="rete-orti", name="Rete Orti Urbani APS")
-    make_staff("redazione", "Redazione")
-    page = open_page(staff_browser)
-    log_in(page, staff_site.url, "redazione")
+    editor = make_staff("Redazione")
+    page = open_page(browser)
+    log_in(page, staff_site.url, editor)
     page.locator('#content-main a[href="/admin/projects/project/add/"]').click()
     page.locator("#id_title").press_sequentially("Orti condivisi in Barriera")
     assert page.input_value("#id_slug") == "orti-condivisi-in-barriera"  # filled by the admin
@@ -147,14 +111,14 @@ def test_editor_creates_and_publishes_a_project_with_an_image(staff_browser, sta
     page.locator(".select2-results__option", has_text="Rete Orti Urbani APS").click()
     lead.locator("select[name=participations-0-role]").select_option("lead")
     page.check("#id_is_published")
-    page.set_input_files("#id_cover_image", str(_photo(tmp_path)))
+    page.set_input_files("#id_cover_image", str(photo))
     page.click("input[name=_save]")
     # Alt text is required with an image: the form says so and keeps everything else.
     page.locator(".errornote").wait_for()
     assert page.get_by_text("Il testo alternativo è obbligatorio").first.is_visible(), page.locator(
         "#content-main"
     ).inner_text()[:2000]
-    page.set_input_files("#id_cover_image", str(_photo(tmp_path)))
+    page.set_input_files("#id_cover_image", str(photo))
     page.fill("#id_cover_image_alt", "Persone che seminano in un orto tra i palazzi")
     page.click("input[name=_save]")
     page.wait_for_url(re.compile(r"/admin/projects/project/$"))
@@ -163,7 +127,7 @@ def test_editor_creates_and_publishes_a_project_with_an_image(staff_browser, sta
     assert "<p>Ogni sabato si semina insieme.</p>" in project.description.replace("<br>", "")
     assert not [e for e in page.csp_errors if "Content Security Policy" in e]
 
-    visitor = open_page(staff_browser)
+    visitor = open_page(browser)
     visitor.goto(f"{staff_site.url}/progetti/")
     visitor.get_by_role("link", name="Orti condivisi in Barriera").first.click()
     visitor.wait_for_url(re.compile(r"/progetti/orti-condivisi-in-barriera/$"))
@@ -174,33 +138,25 @@ def test_editor_creates_and_publishes_a_project_with_an_image(staff_browser, sta
     visitor.context.close()
 
 
-def test_reception_checks_an_attendee_in_from_a_phone(staff_browser, staff_site):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from events import services
-    from events.models import Event, Registration
+def test_reception_checks_an_attendee_in_from_a_phone(
+    browser, staff_site, make_staff, make_event, register
+):
+    from events.models import Registration
 
     now = timezone.now()
-    event = Event.objects.create(
+    event = make_event(
         slug="risultati",
-        title="Presentazione dei risultati",
-        summary="Un pomeriggio con i progetti.",
         starts_at=now + timedelta(hours=2),
         ends_at=now + timedelta(hours=6),
-        venue_name="Triciclo / Glocal Factory",
-        address="via Regaldi 7/11, Torino",
         capacity=50,
         registration_opens_at=now - timedelta(days=5),
-        is_published=True,
     )
     for i, name in enumerate(["Maria Rossi", "Luca Bianchi", "Anna Verdi"]):
-        services.register(event=event, name=name, email=f"{i}@example.org")
-    make_staff("accoglienza", "Accoglienza")
+        register(event, f"{i}@example.org", name=name)
+    reception = make_staff("Accoglienza")
 
-    page = open_page(staff_browser, width=390, height=844)
-    log_in(page, staff_site.url, "accoglienza")
+    page = open_page(browser, width=390, height=844)
+    log_in(page, staff_site.url, reception)
     page.get_by_role("link", name="Apri l'accoglienza").click()
     page.wait_for_url(re.compile(rf"/admin/accoglienza/{event.pk}/"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
@@ -219,34 +175,22 @@ def test_reception_checks_an_attendee_in_from_a_phone(staff_browser, staff_site)
     page.context.close()
 
 
-def test_admin_pages_work_in_the_browser_under_the_site_csp(staff_browser, staff_site):
+def test_admin_pages_work_in_the_browser_under_the_site_csp(
+    browser, staff_site, superuser, make_event, register
+):
     """The admin's own scripts (calendar, autocomplete, collapsible fieldsets, inlines)
     and ours run with script-src 'self' and style-src 'self': no relaxation for /admin/."""
-    from datetime import timedelta
-
-    from django.contrib.auth import get_user_model
-    from django.utils import timezone
-
-    from events import services
-    from events.models import Event
-
     now = timezone.now()
-    event = Event.objects.create(
+    event = make_event(
         slug="csp",
         title="Evento di prova",
-        summary="s",
         starts_at=now + timedelta(days=2),
         ends_at=now + timedelta(days=2, hours=2),
-        venue_name="via Regaldi",
-        address="via Regaldi 7, Torino",
         capacity=10,
-        registration_opens_at=now - timedelta(days=1),
-        is_published=True,
     )
-    registration = services.register(event=event, name="Maria Rossi", email="m@example.org")
-    get_user_model().objects.create_superuser("capo", password=PASSWORD)
-    page = open_page(staff_browser)
-    log_in(page, staff_site.url, "capo")
+    registration = register(event, "m@example.org")
+    page = open_page(browser)
+    log_in(page, staff_site.url, superuser)
     for path in (
         "/admin/",
         f"/admin/events/event/{event.pk}/change/",

@@ -14,32 +14,21 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+
+from ..common.i18n import in_language
 
 register = template.Library()
-
-
-def _pick(obj, field):
-    """(text, is_fallback) for the current language."""
-    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    original = getattr(obj, field, "") or ""
-    if language == settings.LANGUAGE_CODE:
-        return original, False
-    translation = getattr(obj, f"{field}_{language}", "") or ""
-    if translation:
-        return translation, False
-    return original, bool(original)
 
 
 @register.filter
 def tr(obj, field):
     """Plain text in the current language (for attributes and <title>)."""
-    return _pick(obj, field)[0]
+    return in_language(obj, field)[0]
 
 
 @register.simple_tag
 def translated(obj, field, html=False):
-    text, is_fallback = _pick(obj, field)
+    text, is_fallback = in_language(obj, field)
     if html:
         # Rich-text fields are sanitised when they are saved (see each app's models).
         body = mark_safe(text)  # noqa: S308

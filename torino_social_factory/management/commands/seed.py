@@ -3,7 +3,6 @@ from django.db import transaction
 
 from events import seed as events_seed
 from projects import seed as projects_seed
-from torino_social_factory import freshness
 from torino_social_factory.models import Page, SiteSettings
 from torino_social_factory.seed_content import PAGES, SITE_FIGURES
 
@@ -35,7 +34,7 @@ class Command(BaseCommand):
             f"{translated} completate in inglese."
         )
 
-        site_settings = SiteSettings.load()
+        site_settings, _created = SiteSettings.objects.get_or_create(pk=1)
         for field, value in SITE_FIGURES.items():
             if not getattr(site_settings, field):
                 setattr(site_settings, field, value)
@@ -44,7 +43,6 @@ class Command(BaseCommand):
 
         projects_seed.load(stdout=self.stdout)
         events_seed.load(demo=demo, stdout=self.stdout)
-        freshness.forget()
         self.stdout.write(self.style.SUCCESS("Contenuti caricati."))
 
 

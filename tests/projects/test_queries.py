@@ -1,0 +1,89 @@
+"""Every catalogue page runs the same number of queries with 12 and with 500 projects."""
+
+import pytest
+from django.core.cache import cache
+
+URLS = [
+    "/progetti/",
+    "/progetti/?tema=tema-a&q=Progetto",
+    "/progetti/?page=2",
+    "/progetti/progetto-x/",
+    "/organizzazioni/",
+    "/organizzazioni/capofila-x/",
+    "/mappa/",
+    "/dati/",
+    "/dati/progetti.csv",
+    "/dati/progetti.json",
+    "/dati/organizzazioni.csv",
+    "/dati/organizzazioni.json",
+    "/dati/luoghi.geojson",
+    "/feed/aggiornamenti.rss",
+    "/",
+]
+
+
+def build(n, make_theme, make_neighbourhood, make_district, make_organisation):
+    from projects.models import Participation, Place, Project, ProjectUpdate
+
+    theme = make_theme(slug="tema-a")
+    neighbourhood = make_neighbourhood(district=make_district(3))
+    lead = make_organisation("Capofila X", slug="capofila-x")
+    projects = Project.objects.bulk_create(
+        Project(slug=f"progetto-{i}" if i else "progetto-x", title=f"Progetto {i:03}",
+                summary="Sintesi", is_published=True)
+        for i in range(n)
+    )  # fmt: skip
+    organisations = [make_organisation() for _ in range(3)]
+    Participation.objects.bulk_create(
+        Participation(project=p, organisation=lead if i == 0 else organisations[i % 3], role="lead")
+        for i, p in enumerate(projects)
+    )
+    Place.objects.bulk_create(
+        Place(project=p, name="Sede", address="via Roma 1", latitude=45, longitude=7.6)
+        for p in projects
+    )
+    ProjectUpdate.objects.bulk_create(
+        ProjectUpdate(project=p, title="Novità", date="2020-01-01") for p in projects
+    )
+    for p in projects:
+        p.themes.add(theme)
+        p.neighbourhoods.add(neighbourhood)
+
+
+def cold_query_count(count_queries, client, url):
+    """The queries of a page rendered from scratch: no page cache, no cached settings."""
+    cache.clear()
+    client.get("/")  # creates the site-settings row on first use
+    cache.clear()
+    return count_queries(client, url, warm=0)
+
+
+@pytest.mark.django_db
+def test_query_counts_do_not_grow_with_the_catalogue(
+    client, count_queries, make_theme, make_neighbourhood, make_district, make_organisation
+):
+    build(12 + 13, make_theme, make_neighbourhood, make_district, make_organisation)
+    small = {url: cold_query_count(count_queries, client, url) for url in URLS}
+    from projects.models import Project
+
+    Project.objects.all().delete()
+    build_more = 500
+    from projects.models import District, Neighbourhood, Organisation, Theme
+
+    Theme.objects.all().delete()
+    Neighbourhood.objects.all().delete()
+    District.objects.all().delete()
+    Organisation.objects.all().delete()
+    build(build_more, make_theme, make_neighbourhood, make_district, make_organisation)
+    large = {url: cold_query_count(count_queries, client, url) for url in URLS}
+    assert large == small
+    print({url: n for url, n in small.items()})
+
+
+@pytest.mark.django_db
+def test_list_page_query_count_is_pinned(client, django_assert_max_num_queries, make_project):
+    for _ in range(12):
+        make_project()
+    cache.clear()
+    with django_assert_max_num_queries(30):
+        client.get("/progetti/")

@@ -1,0 +1,184 @@
+"""The page cache: whole public pages for anonymous visitors, and the data derived
+from public content, both keyed by one number that changes with the content.
+
+- **The version** lives in one database row (``ContentVersion``). Every request that
+  reaches Django reads it once; a cached page or derived value belongs to a version,
+  so a change made by staff is seen at once in every gunicorn process and on every
+  machine, with or without a shared cache.
+- **What bumps it**: one receiver on every save, delete and many-to-many change of a
+  model of the content apps, inside the same transaction as the change (a request
+  that sees the new number also sees the new content; a rolled-back change bumps
+  nothing).
+- **What it ignores**: the models in ``IGNORED_MODELS``, which no public page shows.
+  We err on the side of bumping: a needless bump costs one re-render, a missed one
+  shows old content.
+"""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import F
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language_from_path
+
+CONTENT_APPS = {"torino_social_factory", "projects", "events"}
+IGNORED_MODELS = {
+    "torino_social_factory.pagefeedback",
+    "torino_social_factory.contentversion",
+    "events.outboxmessage",
+}
+
+
+def affects_public_pages(model):
+    meta = model._meta
+    if model.__module__ == "__fake__":
+        # A migration's historical model: the version table may not exist yet.
+        return False
+    return meta.app_label in CONTENT_APPS and meta.label_lower not in IGNORED_MODELS
+
+
+def bump():
+    """Make every cached page stale. Cheap: one UPDATE (an INSERT the very first time)."""
+    from .models import ContentVersion
+
+    changed = ContentVersion.objects.filter(pk=1).update(
+        version=F("version") + 1, changed_at=timezone.now()
+    )
+    if not changed:
+        ContentVersion.objects.bulk_create(
+            [ContentVersion(pk=1, version=1, changed_at=timezone.now())], ignore_conflicts=True
+        )
+
+
+def current():
+    """The current version number (0 before the first change). One query, in plain SQL:
+    every request runs it, and the ORM would cost more than the cache hit."""
+    from .models import ContentVersion
+
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version FROM {table} WHERE id = 1")  # noqa: S608 - no input
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def derived(name, compute, *, version=None):
+    """A value computed from public content (site settings, "last updated"), cached for
+    the current content version: no one ever has to forget it."""
+    if version is None:
+        version = current()
+    return cache.get_or_set(f"derived:{name}:{version}", compute, settings.PAGE_CACHE_SECONDS)
+
+
+def content_changed(sender, **kwargs):
+    """post_save, post_delete and m2m_changed of any model."""
+    action = kwargs.get("action")
+    if action is not None and not action.startswith("post_"):
+        return
+    related = kwargs.get("model")
+    if affects_public_pages(sender) or (related is not None and affects_public_pages(related)):
+        bump()
+
+
+def connect():
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    post_save.connect(content_changed, dispatch_uid="page-cache-save")
+    post_delete.connect(content_changed, dispatch_uid="page-cache-delete")
+    m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")
+
+
+class PageCacheMiddleware:
+    """Whole-page cache for anonymous visitors, keyed by (version, language, path).
+
+    It sits right after SecurityMiddleware and WhiteNoise, so a cached page costs about
+    what a static file costs: one cheap query for the content version, one cache read.
+    What it stores is the finished response of everything below it (CSP, frame and
+    language headers included); SecurityMiddleware above it still adds HSTS per request.
+
+    A page is stored only when nothing about it belongs to one visitor: a 200 HTML answer
+    to a GET from a visitor without a session, that set no cookie, read no session, used
+    no CSRF token, carries no CSP nonce and did not ask to stay private. Personal pages
+    (/iscrizione/...) and the admin are never looked up nor stored.
+
+    Entries also expire after PAGE_CACHE_SECONDS so that time-dependent text
+    ("registrations close…") moves on. Responses carry an ETag and Last-Modified (the
+    time of rendering), so ConditionalGetMiddleware answers revalidations with 304.
+    """
+
+    HEADER = "X-Page-Cache"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.excluded = re.compile(settings.PAGE_CACHE_EXCLUDED_PATHS)
+
+    def __call__(self, request):
+        # Read for every request that reaches Django (static files never do): the
+        # derived values of this request (site settings, last update) belong to it.
+        request.content_version = version = current()
+        if not settings.PAGE_CACHE_ENABLED or not self.cacheable_request(request):
+            return self.get_response(request)
+        key = self.key(request, version)
+        cached = cache.get(key)
+        if cached is not None:
+            status, body, headers = cached
+            response = HttpResponse(body, status=status, headers=headers)
+            response.headers[self.HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and self.cacheable_response(request, response):
+            response.headers["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'
+            response.headers["Last-Modified"] = http_date()
+            patch_cache_control(response, no_cache=True)  # browsers revalidate: 304
+            headers = dict(response.items())
+            cache.set(
+                key, (response.status_code, response.content, headers), settings.PAGE_CACHE_SECONDS
+            )
+            response.headers[self.HEADER] = "miss"
+        return response
+
+    def cacheable_request(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if len(request.get_full_path()) > settings.PAGE_CACHE_MAX_PATH:
+            return False
+        if self.excluded.search(request.path_info):
+            return False
+        # A session cookie means staff (or someone who once logged in): never the cache,
+        # so staff always see the live page. Messages are shown once to one visitor.
+        cookies = request.COOKIES
+        return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+    def cacheable_response(self, request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+            return False
+        session = getattr(request, "session", None)
+        if session is not None and (session.accessed or session.modified):
+            return False
+        if "_cached_user" in request.__dict__ and request.user.is_authenticated:
+            return False
+        if "nonce-" in response.get("Content-Security-Policy", ""):
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-store")):
+            return False
+        return "cookie" not in response.get("Vary", "").lower()
+
+    @staticmethod
+    def key(request, version):
+        # LocaleMiddleware has not run yet: the language comes from the URL, as it will
+        # for the view (i18n_patterns without a prefix for Italian).
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        path = hashlib.md5(request.get_full_path().encode()).hexdigest()
+        scheme = "s" if request.is_secure() else ""
+        return f"page:{version}:{language}:{scheme}{request.get_host()}:{path}"
