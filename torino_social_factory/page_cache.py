@@ -143,7 +143,8 @@ class PageCacheMiddleware:
             bodies = {None: body}
             if len(body) >= compression.MIN_SIZE:
                 bodies |= {name: compression.encode(body, name) for name in compression.ENCODINGS}
-            cached = (response.status_code, dict(response.items()), bodies)
+            headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
+            cached = (response.status_code, headers, bodies)
             cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
             return self.from_cache(request, cached, "miss")
         return response
@@ -153,7 +154,9 @@ class PageCacheMiddleware:
         encoding = compression.accepted_encoding(request)
         if encoding not in bodies:
             encoding = None
-        response = HttpResponse(bodies[encoding], status=status, headers=headers)
+        body = bodies[encoding]
+        response = HttpResponse(body, status=status, headers=headers)
+        response.headers["Content-Length"] = str(len(body))
         if encoding:
             response.headers["Content-Encoding"] = encoding
         response.headers[self.HEADER] = outcome

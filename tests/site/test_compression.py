@@ -43,6 +43,7 @@ def test_every_anonymous_public_page_is_sent_compressed(client, seeded, settings
             assert response.status_code == 200, page.url
             assert response.headers.get("Content-Encoding") == "br", (page.url, visit)
             assert "Accept-Encoding" in response.headers["Vary"], page.url
+            assert int(response["Content-Length"]) == len(response.content), page.url
             plain = client.get(page.url)
             assert plain.headers.get("Content-Encoding") is None, page.url
             assert same_page(decoded(response), plain.content), page.url
