@@ -25,7 +25,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
-from django.utils.translation import get_language_from_path
 
 from . import compression
 
@@ -121,6 +120,10 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.excluded = re.compile(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        # The URL prefixes of the other languages (/en/). Django's get_language_from_path
+        # would also try "il-programma" as a language code, and fail slowly, on each hit.
+        prefixes = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+        self.language_prefix = re.compile(rf"^/({prefixes})/")
 
     def __call__(self, request):
         # Read for every request that reaches Django (static files never do): the
@@ -186,11 +189,15 @@ class PageCacheMiddleware:
             return False
         return "cookie" not in response.get("Vary", "").lower()
 
-    @staticmethod
-    def key(request, version):
+    def key(self, request, version):
         # LocaleMiddleware has not run yet: the language comes from the URL, as it will
         # for the view (i18n_patterns without a prefix for Italian).
-        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        prefix = self.language_prefix.match(request.path_info)
+        language = prefix[1] if prefix else settings.LANGUAGE_CODE
         path = hashlib.md5(request.get_full_path().encode()).hexdigest()
         scheme = "s" if request.is_secure() else ""
-        return f"page:{version}:{language}:{scheme}{request.get_host()}:{path}"
+        # The Host header as sent, not get_host(): validating it costs as much as the
+        # rest of a hit, and a host Django refuses never gets an entry stored (its
+        # render answers 400, which is not cached), so it can only miss.
+        host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+        return f"page:{version}:{language}:{scheme}{host}:{path}"
