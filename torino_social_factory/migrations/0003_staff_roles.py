@@ -1,8 +1,8 @@
 """Create the three staff groups with their permissions (torino_social_factory/roles.py).
 
 The lists are copied here on purpose: a migration must do the same thing forever, even
-after roles.py changes. tests/test_staff_roles.py asserts that roles.py and the groups
-in the database agree, so changing roles.py needs a new migration like this one.
+after roles.py changes. The roles tests (tests/site/test_roles.py) assert that roles.py and
+the groups in the database agree, so changing roles.py needs a new migration like this one.
 
 Permissions are created by a post_migrate signal, i.e. after all migrations ran; on a
 fresh database they do not exist yet, so we create them first for every app.
