@@ -38,6 +38,14 @@ class PageAdmin(StaffModelAdmin):
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(StaffModelAdmin):
     help_texts = {
+        "site_tagline": _("Una riga sotto il nome del sito, in testa a ogni pagina."),
+        "city_url": _(
+            "L'indirizzo del sito dell'ente, collegato al suo nome in testa e a piè di pagina."
+        ),
+        "programme_axis": _(
+            "La parte del programma che finanzia il sito, nella riga del finanziamento a piè di "
+            "pagina (per esempio «Asse 3 Servizi per l'inclusione sociale»)."
+        ),
         "city_logo": _(
             "Il file ufficiale del logo, fornito dall'ufficio comunicazione (PNG o SVG). "
             "Mai un logo ridisegnato."
