@@ -12,7 +12,7 @@ class CatalogueSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["projects:list", "projects:organisation_list", "projects:map", "projects:open_data"]
+        return ["projects:list", "projects:organisation_list", "projects:map"]
 
     def location(self, item):
         return reverse(item)

@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from . import exports
 from .forms import OrganisationFilterForm
 from .listing import Catalogue
 from .models import Organisation, Participation, Project, latest_public_change
@@ -201,29 +200,6 @@ def project_map(request):
             "active_section": "map",
             "last_updated": latest_public_change(),
             **_map_settings(),
-        },
-    )
-
-
-@require_safe
-def open_data(request):
-    catalogue = Catalogue(request.GET)
-    return render(
-        request,
-        "projects/open_data.html",
-        {
-            "form": catalogue.form,
-            "query_string": catalogue.form.query_string(),
-            "dictionaries": [
-                (_("Progetti (progetti.csv, progetti.json)"), exports.PROJECT_FIELDS),
-                (
-                    _("Organizzazioni (organizzazioni.csv, organizzazioni.json)"),
-                    exports.ORGANISATION_FIELDS,
-                ),
-                (_("Luoghi (luoghi.geojson, proprietà)"), exports.PLACE_FIELDS),
-            ],
-            "breadcrumbs": [(_("Dati aperti"), None)],
-            "last_updated": latest_public_change(),
         },
     )
 

@@ -34,12 +34,16 @@ PAGES = [
     ("list", "projects:list", CATALOGUE_FILTERS, True),
     ("organisations", "projects:organisation_list", ("q", "page"), True),
     ("map", "projects:map", CATALOGUE_FILTERS, True),
-    ("open data", "projects:open_data", (), True),
+    ("open data", "open_data", CATALOGUE_FILTERS, True),
     ("open data export", "projects:projects_csv", CATALOGUE_FILTERS, False),
     ("open data export", "projects:projects_json", CATALOGUE_FILTERS, False),
     ("open data export", "projects:organisations_csv", CATALOGUE_FILTERS, False),
     ("open data export", "projects:organisations_json", CATALOGUE_FILTERS, False),
+    ("open data export", "projects:places_csv", CATALOGUE_FILTERS, False),
     ("open data export", "projects:places_geojson", CATALOGUE_FILTERS, False),
+    ("open data catalogue", "open_data_catalogue_rdf", (), False),
+    ("open data catalogue", "open_data_catalogue_ttl", (), False),
+    ("open data package", "open_data_datapackage", (), False),
     ("events", "events:list", (), True),
     ("lost link", "events:lost_link", (), True),
 ]
@@ -61,7 +65,7 @@ def public_pages(*, english=True, objects=True):
     return pages
 
 
-NON_HTML_SUFFIXES = (".csv", ".json", ".geojson", ".rss", ".xml", ".ics", ".atom")
+NON_HTML_SUFFIXES = (".csv", ".json", ".geojson", ".rss", ".xml", ".ics", ".atom", ".rdf", ".ttl")
 
 
 def _discovered_pages():

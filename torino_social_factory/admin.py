@@ -38,6 +38,14 @@ class PageAdmin(StaffModelAdmin):
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(StaffModelAdmin):
     help_texts = {
+        "site_tagline": _("Una riga sotto il nome del sito, in testa a ogni pagina."),
+        "city_url": _(
+            "L'indirizzo del sito dell'ente, collegato al suo nome in testa e a piè di pagina."
+        ),
+        "programme_axis": _(
+            "La parte del programma che finanzia il sito, nella riga del finanziamento a piè di "
+            "pagina (per esempio «Asse 3 Servizi per l'inclusione sociale»)."
+        ),
         "city_logo": _(
             "Il file ufficiale del logo, fornito dall'ufficio comunicazione (PNG o SVG). "
             "Mai un logo ridisegnato."
@@ -54,6 +62,49 @@ class SiteSettingsAdmin(StaffModelAdmin):
     }
     readonly_fields = ["updated_at"]
     fieldsets = [
+        (
+            _("Il sito e l'ente"),
+            {
+                "fields": [
+                    "site_name",
+                    ("site_tagline", "site_tagline_en"),
+                    ("site_description", "site_description_en"),
+                    ("city_name", "city_name_en"),
+                    "city_url",
+                    "city_address",
+                    ("area_name", "area_name_en"),
+                ],
+                "description": _(
+                    "Le parole che compaiono in testa e a piè di ogni pagina: un'altra città "
+                    "che usa questo software cambia qui il proprio nome, indirizzo e programma."
+                ),
+            },
+        ),
+        (
+            _("Finanziamento europeo"),
+            {
+                "fields": [
+                    ("fund_name", "fund_name_en"),
+                    "programme_name",
+                    ("programme_axis", "programme_axis_en"),
+                ],
+                "description": _(
+                    "Il fondo accanto all'emblema dell'Unione europea e il programma, in ogni "
+                    "pagina (Reg. UE 821/2014)."
+                ),
+            },
+        ),
+        (
+            _("Dati aperti"),
+            {
+                "fields": ["ipa_code", "contact_email"],
+                "description": _(
+                    "Il catalogo DCAT-AP_IT che dati.gov.it raccoglie chiede il codice IPA "
+                    "dell'ente e un indirizzo di contatto: finché mancano, il catalogo è "
+                    "pubblicato ma incompleto."
+                ),
+            },
+        ),
         (_("Accessibilità"), {"fields": ["accessibility_statement_url"]}),
         (
             _("Loghi ufficiali"),

@@ -6,6 +6,7 @@ which fall back to Italian and mark the fallback with ``lang="it"``.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -68,8 +69,97 @@ class Page(models.Model):
 
 
 class SiteSettings(models.Model):
-    """The one row of settings staff can change without a developer."""
+    """The one row of settings staff can change without a developer.
 
+    Every city-specific word of the page frame (the programme, the city, its address
+    and web site, the EU fund and programme, the IPA code, the open-data contact) is
+    here and comes from the seed, never from a template: another city runs the same
+    code for its own programme by changing these values.
+    """
+
+    site_name = models.CharField(
+        _("nome del sito"),
+        max_length=100,
+        blank=True,
+        help_text=_("Il nome del programma, in testa a ogni pagina e nel titolo della finestra."),
+    )
+    site_tagline = models.CharField(_("motto"), max_length=150, blank=True)
+    site_tagline_en = models.CharField(_("motto (inglese)"), max_length=150, blank=True)
+    site_description = models.CharField(
+        _("descrizione del sito"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Una o due frasi: la descrizione per i motori di ricerca delle pagine che "
+            "non ne hanno una propria."
+        ),
+    )
+    site_description_en = models.CharField(
+        _("descrizione del sito (inglese)"), max_length=300, blank=True
+    )
+    city_name = models.CharField(
+        _("ente titolare"),
+        max_length=100,
+        blank=True,
+        help_text=_("L'ente che pubblica il sito e i dati, per esempio «Città di …»."),
+    )
+    city_name_en = models.CharField(_("ente titolare (inglese)"), max_length=100, blank=True)
+    city_url = models.URLField(_("sito istituzionale dell'ente"), blank=True)
+    city_address = models.TextField(
+        _("indirizzo dell'ente"),
+        max_length=300,
+        blank=True,
+        help_text=_("Come compare a piè di pagina, una riga per ogni parte dell'indirizzo."),
+    )
+    area_name = models.CharField(
+        _("territorio"),
+        max_length=100,
+        blank=True,
+        help_text=_("Il comune a cui si riferiscono progetti e dati, per esempio «Torino»."),
+    )
+    area_name_en = models.CharField(_("territorio (inglese)"), max_length=100, blank=True)
+    ipa_code = models.CharField(
+        _("codice IPA dell'ente"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9_]+$",
+                _("Il codice IPA ha solo lettere minuscole, cifre e trattini bassi."),
+            )
+        ],
+        help_text=_(
+            "Il codice dell'ente nell'Indice dei domicili digitali della PA (indicepa.gov.it). "
+            "Serve al catalogo DCAT-AP_IT: senza, dati.gov.it non può raccogliere i dati."
+        ),
+    )
+    contact_email = models.EmailField(
+        _("e-mail di contatto per i dati aperti"),
+        blank=True,
+        help_text=_(
+            "L'indirizzo a cui scrivere per i dati aperti: il catalogo DCAT-AP_IT lo "
+            "richiede come punto di contatto."
+        ),
+    )
+    fund_name = models.CharField(
+        _("fondo europeo"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Accanto all'emblema dell'Unione europea, per esempio «Fondo sociale europeo»."
+        ),
+    )
+    fund_name_en = models.CharField(_("fondo europeo (inglese)"), max_length=150, blank=True)
+    programme_name = models.CharField(
+        _("programma europeo"),
+        max_length=150,
+        blank=True,
+        help_text=_("Il programma operativo che finanzia il sito e i progetti."),
+    )
+    programme_axis = models.CharField(_("asse o misura del programma"), max_length=200, blank=True)
+    programme_axis_en = models.CharField(
+        _("asse o misura del programma (inglese)"), max_length=200, blank=True
+    )
     accessibility_statement_url = models.URLField(
         _("dichiarazione di accessibilità (AgID)"),
         blank=True,

@@ -6,6 +6,41 @@ silent. Staff edit every page in the admin afterwards; ``seed`` never overwrites
 page that staff have changed since it was seeded.
 """
 
+# Who publishes the site and for which programme: every city-specific word of the page
+# frame. The IPA code and the open-data contact are not in our sources, so they stay
+# empty until the City fills them in the admin (the DCAT-AP_IT catalogue needs both).
+SITE_CITY = {
+    "site_name": "Torino Social Factory",
+    "site_tagline": "Innovazione sociale nelle periferie di Torino",
+    "site_tagline_en": "Social innovation in the outer neighbourhoods of Turin",
+    "site_description": (
+        "Torino Social Factory: i progetti di innovazione sociale nelle periferie di Torino "
+        "cofinanziati dall'Unione europea (Fondo sociale europeo, PON Città Metropolitane "
+        "2014-2020)."
+    ),
+    "site_description_en": (
+        "Torino Social Factory: social innovation projects in the outer neighbourhoods of "
+        "Turin, co-funded by the European Union (European Social Fund, PON Città "
+        "Metropolitane 2014-2020)."
+    ),
+    # programme.promoter in tsf_facts.json; the address and web site were already in the
+    # footer before they moved here
+    "city_name": "Città di Torino",
+    "city_name_en": "City of Turin",
+    "city_url": "https://www.comune.torino.it/",
+    "city_address": "Piazza Palazzo di Città, 1\n10122 Torino",
+    "area_name": "Torino",
+    "area_name_en": "Turin",
+    "ipa_code": "",
+    "contact_email": "",
+    # programme.eu_fund and programme.axis: sicilians_fse, pnmetro_2018, repubblica_vallette
+    "fund_name": "Fondo sociale europeo",
+    "fund_name_en": "European Social Fund",
+    "programme_name": "PON Città Metropolitane 2014-2020",
+    "programme_axis": "Asse 3 Servizi per l'inclusione sociale",
+    "programme_axis_en": "Axis 3 Services for social inclusion",
+}
+
 SITE_FIGURES = {
     # tsf_cose, torinoclick_evento, gaiaitalia_2020, vita_2020, pnmetro_2021_nsp
     "funded_projects_total": 15,

@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
-from . import views
+from . import open_data, views
 from .sitemaps import SITEMAPS
 
 handler400 = "torino_social_factory.views.bad_request"
@@ -15,6 +15,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The DCAT-AP_IT catalogue holds both languages: one address for harvesters.
+    path("dati/catalogo.rdf", open_data.catalogue_rdf, name="open_data_catalogue_rdf"),
+    path("dati/catalogo.ttl", open_data.catalogue_ttl, name="open_data_catalogue_ttl"),
     path("admin/", admin.site.urls),
 ]
 
@@ -28,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("accessibilita/", views.content_page, {"slug": "accessibilita"}, name="accessibility"),
     path("faq/", views.content_page, {"slug": "faq"}, name="faq"),
     path("feedback/", views.feedback, name="feedback"),
+    path("dati/", open_data.open_data, name="open_data"),
+    path("dati/datapackage.json", open_data.datapackage, name="open_data_datapackage"),
     path("", include("projects.urls")),
     path("", include("events.urls")),
     prefix_default_language=False,

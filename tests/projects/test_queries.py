@@ -16,7 +16,10 @@ URLS = [
     "/dati/progetti.json",
     "/dati/organizzazioni.csv",
     "/dati/organizzazioni.json",
+    "/dati/luoghi.csv",
     "/dati/luoghi.geojson",
+    "/dati/datapackage.json",
+    "/dati/catalogo.ttl",
     "/feed/aggiornamenti.rss",
     "/",
 ]

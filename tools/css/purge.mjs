@@ -53,7 +53,8 @@ const [result] = await new PurgeCSS().purge({
 });
 
 const licence =
-  '/*! Bootstrap Italia 2.18.3 (BSD-3-Clause, see LICENSE beside this file), trimmed by ' +
+  '/*! Bootstrap Italia 2.18.3 (BSD-3-Clause; Bootstrap MIT: static/vendor/bootstrap-italia/' +
+  'LICENSE and LICENSE-bootstrap), trimmed by ' +
   '`make css` (tools/css/purge.mjs) to the rules the site uses. Do not edit: rebuild. */\n';
 writeFileSync(target, licence + result.css.trim() + '\n');
 console.log(`${target}: ${readFileSync(source).length} -> ${readFileSync(target).length} bytes`);

@@ -4,7 +4,7 @@ from django.db import transaction
 from events import seed as events_seed
 from projects import seed as projects_seed
 from torino_social_factory.models import Page, SiteSettings
-from torino_social_factory.seed_content import PAGES, SITE_FIGURES
+from torino_social_factory.seed_content import PAGES, SITE_CITY, SITE_FIGURES
 
 
 class Command(BaseCommand):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         )
 
         site_settings, _created = SiteSettings.objects.get_or_create(pk=1)
-        for field, value in SITE_FIGURES.items():
+        for field, value in {**SITE_CITY, **SITE_FIGURES}.items():
             if not getattr(site_settings, field):
                 setattr(site_settings, field, value)
         site_settings.demo_dates = demo or site_settings.demo_dates
