@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: run test test-postgres serve lint format bench messages translations clean
+.PHONY: run test test-postgres serve lint format bench css messages translations clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Serve Python 3.11 ($(PYTHON))."; exit 1; }
@@ -66,6 +66,14 @@ bench: messages
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1; } || \
 	  echo "wrk non installato: uso il generatore Python (più lento)"
 	$(PY) tests/bench/run.py
+
+## Bootstrap Italia trimmed to the rules our templates and scripts use (PurgeCSS from npm,
+## build time only). The output is committed: run this after adding classes to a template
+## or a script; tests/site/test_stylesheet.py fails until you do.
+css: $(VENV)/.installed
+	@command -v npm >/dev/null 2>&1 || { echo "Serve Node.js con npm (apt-get install npm)."; exit 1; }
+	cd tools/css && npm ci --no-audit --no-fund --loglevel=error
+	PYTHON=$(abspath $(PY)) node tools/css/purge.mjs
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

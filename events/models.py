@@ -9,9 +9,10 @@ import secrets
 from django.db import models
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from torino_social_factory.common.urls import reverse_cached
 
 
 def new_access_key():
@@ -115,7 +116,7 @@ class Event(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        url = reverse("events:detail", kwargs={"slug": self.slug})
+        url = reverse_cached("events:detail", self.slug)
         if self.visibility == self.Visibility.UNLISTED:
             url += f"?chiave={self.access_key}"
         return url

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max, Prefetch, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from torino_social_factory.common.i18n import text_in_language
+from torino_social_factory.common.urls import reverse_cached
 
 from .images import ResizedImageMixin, validate_image_upload
 
@@ -39,7 +39,7 @@ class Theme(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("projects:list") + f"?tema={self.slug}"
+        return reverse_cached("projects:list") + f"?tema={self.slug}"
 
 
 class District(models.Model):
@@ -66,7 +66,7 @@ class District(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("projects:list") + f"?circoscrizione={self.number}"
+        return reverse_cached("projects:list") + f"?circoscrizione={self.number}"
 
 
 class Neighbourhood(models.Model):
@@ -90,7 +90,7 @@ class Neighbourhood(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("projects:list") + f"?quartiere={self.slug}"
+        return reverse_cached("projects:list") + f"?quartiere={self.slug}"
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -175,7 +175,7 @@ class Organisation(ResizedImageMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("projects:organisation_detail", kwargs={"slug": self.slug})
+        return reverse_cached("projects:organisation_detail", self.slug)
 
     def clean(self):
         # A logo is an image of text: whoever cannot see it must still learn the name.
@@ -203,14 +203,20 @@ class ProjectQuerySet(models.QuerySet):
         """Up to three published projects for the home page (featured ones first)."""
         return self.published().for_cards().order_by("-featured", "-updated_at", "pk")[:3]
 
-    def for_cards(self):
-        """Everything a card shows, in a fixed number of queries."""
-        return self.prefetch_related(
+    @staticmethod
+    def _themes_and_neighbourhoods():
+        return (
             Prefetch("themes", queryset=Theme.objects.order_by("name", "pk")),
             Prefetch(
                 "neighbourhoods",
                 queryset=Neighbourhood.objects.select_related("district").order_by("name", "pk"),
             ),
+        )
+
+    def for_cards(self):
+        """Everything a card shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            *self._themes_and_neighbourhoods(),
             Prefetch(
                 "participations",
                 queryset=Participation.objects.filter(role=Participation.Role.LEAD).select_related(
@@ -221,18 +227,9 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def for_export(self):
-        return self.for_cards().prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("organisation").order_by(
-                    "role", "organisation__name", "pk"
-                ),
-                to_attr="all_participations",
-            )
-        )
-
-    def for_detail(self):
-        return self.for_cards().prefetch_related(
+        # Every participation at once: the lead is found among them (see ``lead``).
+        return self.prefetch_related(
+            *self._themes_and_neighbourhoods(),
             Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("organisation").order_by(
@@ -240,6 +237,10 @@ class ProjectQuerySet(models.QuerySet):
                 ),
                 to_attr="all_participations",
             ),
+        )
+
+    def for_detail(self):
+        return self.for_export().prefetch_related(
             Prefetch(
                 "places",
                 queryset=Place.objects.select_related("neighbourhood__district").order_by(
@@ -433,7 +434,7 @@ class Project(ResizedImageMixin, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("projects:detail", kwargs={"slug": self.slug})
+        return reverse_cached("projects:detail", self.slug)
 
     def clean(self):
         if self.cover_image and not self.cover_image_alt:
@@ -449,6 +450,8 @@ class Project(ResizedImageMixin, models.Model):
     @property
     def lead(self):
         participations = getattr(self, "lead_participations", None)
+        if participations is None and hasattr(self, "all_participations"):
+            participations = [p for p in self.all_participations if p.is_lead]
         if participations is None:
             participations = [
                 p for p in self.participations.select_related("organisation") if p.is_lead

@@ -142,6 +142,8 @@ def organisation_detail(request, slug):
     participations = list(
         Participation.objects.filter(organisation=organisation, project__is_published=True)
         .select_related("project")
+        # The list shows each project's title and link: not its long texts.
+        .only("role", "organisation_id", "project__slug", "project__title", "project__title_en")
         .order_by("project__title", "pk")
     )
     json_ld = {

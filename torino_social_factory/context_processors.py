@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.core import signing
 from django.db.models import Max
@@ -13,12 +15,14 @@ from .models import Page, SiteSettings
 FEEDBACK_SALT = "page-feedback"
 
 
+@cache
 def feedback_token():
     """A signed, cookie-less token for the feedback form.
 
     The form collects nothing personal, so it must work without a CSRF cookie; the
     signature still proves the POST came from one of our pages. It does not expire, so
-    cached pages keep a valid form.
+    cached pages keep a valid form, and one per process is enough (signing costs more
+    than the rest of the context).
     """
     return signing.dumps("feedback", salt=FEEDBACK_SALT)
 
@@ -47,6 +51,7 @@ def site(request):
     site_settings = SiteSettings.load(version=version)
     versions = language_versions(request)
     other_language = next(code for code in versions if code != get_language())
+    site_prefix = len(settings.SITE_URL)
     return {
         "site_settings": site_settings,
         "accessibility_statement_url": site_settings.accessibility_statement_url
@@ -55,7 +60,7 @@ def site(request):
         "last_updated": page_cache.derived("last-updated", site_last_updated, version=version),
         "feedback_token": feedback_token(),
         "alternate_language": other_language,
-        "alternate_language_url": translate_url(request.path, other_language),
+        "alternate_language_url": versions[other_language][site_prefix:],
         "language_versions": versions,
         "canonical_url": settings.SITE_URL + request.path,
         "site_url": settings.SITE_URL,

@@ -23,9 +23,10 @@ from django.db import connection
 from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
-from django.utils.translation import get_language_from_path
+
+from . import compression
 
 CONTENT_APPS = {"torino_social_factory", "projects", "events"}
 IGNORED_MODELS = {
@@ -108,8 +109,10 @@ class PageCacheMiddleware:
     (/iscrizione/...) and the admin are never looked up nor stored.
 
     Entries also expire after PAGE_CACHE_SECONDS so that time-dependent text
-    ("registrations close…") moves on. Responses carry an ETag and Last-Modified (the
-    time of rendering), so ConditionalGetMiddleware answers revalidations with 304.
+    ("registrations close…") moves on. Responses carry a weak ETag (one page, several
+    encodings) and Last-Modified (the time of rendering), so ConditionalGetMiddleware
+    answers revalidations with 304. Each entry holds the page plain, gzip and brotli,
+    compressed once when stored: a hit only picks the one the client accepts.
     """
 
     HEADER = "X-Page-Cache"
@@ -117,6 +120,10 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.excluded = re.compile(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        # The URL prefixes of the other languages (/en/). Django's get_language_from_path
+        # would also try "il-programma" as a language code, and fail slowly, on each hit.
+        prefixes = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+        self.language_prefix = re.compile(rf"^/({prefixes})/")
 
     def __call__(self, request):
         # Read for every request that reaches Django (static files never do): the
@@ -127,20 +134,36 @@ class PageCacheMiddleware:
         key = self.key(request, version)
         cached = cache.get(key)
         if cached is not None:
-            status, body, headers = cached
-            response = HttpResponse(body, status=status, headers=headers)
-            response.headers[self.HEADER] = "hit"
-            return response
+            return self.from_cache(request, cached, "hit")
         response = self.get_response(request)
         if request.method == "GET" and self.cacheable_response(request, response):
-            response.headers["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'
+            response.headers["ETag"] = f'W/"{hashlib.md5(response.content).hexdigest()}"'
             response.headers["Last-Modified"] = http_date()
             patch_cache_control(response, no_cache=True)  # browsers revalidate: 304
-            headers = dict(response.items())
-            cache.set(
-                key, (response.status_code, response.content, headers), settings.PAGE_CACHE_SECONDS
-            )
-            response.headers[self.HEADER] = "miss"
+            patch_vary_headers(response, ("Accept-Encoding",))
+            # Every encoding is made once, here, so a hit costs no compression.
+            body = response.content
+            bodies = {None: body}
+            if len(body) >= compression.MIN_SIZE:
+                bodies |= {name: compression.encode(body, name) for name in compression.ENCODINGS}
+            headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
+            cached = (response.status_code, headers, bodies)
+            cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
+            return self.from_cache(request, cached, "miss")
+        return response
+
+    def from_cache(self, request, cached, outcome):
+        status, headers, bodies = cached
+        encoding = compression.accepted_encoding(request)
+        if encoding not in bodies:
+            encoding = None
+        body = bodies[encoding]
+        response = HttpResponse(body, status=status, headers=headers)
+        response.headers["Content-Length"] = str(len(body))
+        if encoding:
+            response.headers["Content-Encoding"] = encoding
+        response.headers[self.HEADER] = outcome
+        response.compressed = True  # nothing left for CompressionMiddleware to do
         return response
 
     def cacheable_request(self, request):
@@ -156,29 +179,25 @@ class PageCacheMiddleware:
         return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
     def cacheable_response(self, request, response):
-        if response.status_code != 200 or response.streaming or response.cookies:
+        if response.status_code != 200 or response.streaming:
             return False
         if not response.get("Content-Type", "").startswith("text/html"):
             return False
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
-            return False
-        session = getattr(request, "session", None)
-        if session is not None and (session.accessed or session.modified):
-            return False
-        if "_cached_user" in request.__dict__ and request.user.is_authenticated:
+        if not compression.carries_no_secret(request, response):
             return False
         if "nonce-" in response.get("Content-Security-Policy", ""):
             return False
-        cache_control = response.get("Cache-Control", "")
-        if any(word in cache_control for word in ("private", "no-store")):
-            return False
         return "cookie" not in response.get("Vary", "").lower()
 
-    @staticmethod
-    def key(request, version):
+    def key(self, request, version):
         # LocaleMiddleware has not run yet: the language comes from the URL, as it will
         # for the view (i18n_patterns without a prefix for Italian).
-        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        prefix = self.language_prefix.match(request.path_info)
+        language = prefix[1] if prefix else settings.LANGUAGE_CODE
         path = hashlib.md5(request.get_full_path().encode()).hexdigest()
         scheme = "s" if request.is_secure() else ""
-        return f"page:{version}:{language}:{scheme}{request.get_host()}:{path}"
+        # The Host header as sent, not get_host(): validating it costs as much as the
+        # rest of a hit, and a host Django refuses never gets an entry stored (its
+        # render answers 400, which is not cached), so it can only miss.
+        host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+        return f"page:{version}:{language}:{scheme}{host}:{path}"

@@ -66,6 +66,9 @@ MIDDLEWARE = [
     # response of everything below (CSP, frame headers) and sees whether the view
     # touched the session, a CSRF token or a cookie.
     "django.middleware.http.ConditionalGetMiddleware",
+    # gzip/brotli for what carries no per-visitor secret (see compression.py for why
+    # pages with a CSRF token stay uncompressed); cached pages come precompressed.
+    "torino_social_factory.compression.CompressionMiddleware",
     "torino_social_factory.page_cache.PageCacheMiddleware",
     "torino_social_factory.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -90,3 +90,59 @@ def test_list_page_query_count_is_pinned(client, django_assert_max_num_queries, 
     cache.clear()
     with django_assert_max_num_queries(30):
         client.get("/progetti/")
+
+
+# --- Every public page type, pinned ------------------------------------------------------
+
+# The SQL queries of each page type, rendered (page cache off) with the per-version
+# values (site settings, last update, header and footer) already computed: the same
+# with 12 projects and with 500. The content version is the first query of each.
+PINNED = {
+    "home": 7,
+    "list": 18,
+    "project": 8,
+    "organisation": 3,
+    "organisations": 5,
+    "map": 8,
+    "event": 3,
+    "events": 3,
+    "registration form": 2,
+    "programme": 2,
+    "content page": 2,
+    "open data": 7,
+}
+
+
+def page_urls(event):
+    return {
+        "home": "/",
+        "list": "/progetti/",
+        "project": "/progetti/progetto-x/",
+        "organisation": "/organizzazioni/capofila-x/",
+        "organisations": "/organizzazioni/",
+        "map": "/mappa/",
+        "event": event.get_absolute_url(),
+        "events": "/eventi/",
+        "registration form": event.get_absolute_url() + "iscrizione/",
+        "programme": "/il-programma/",
+        "content page": "/privacy/",
+        "open data": "/dati/",
+    }
+
+
+@pytest.mark.parametrize("projects", [12, 500])
+def test_every_page_type_runs_its_pinned_number_of_queries(
+    projects, client, settings, seeded, open_event, django_assert_num_queries,
+    make_theme, make_neighbourhood, make_district, make_organisation,
+):  # fmt: skip
+    from projects.models import Project
+
+    settings.PAGE_CACHE_ENABLED = False
+    Project.objects.all().delete()  # the seed's, so that the count is exact
+    build(projects, make_theme, make_neighbourhood, make_district, make_organisation)
+    assert Project.objects.published().count() == projects
+    for kind, url in page_urls(open_event).items():
+        client.get(url)  # the per-version values, computed once after the change
+        with django_assert_num_queries(PINNED[kind]):
+            response = client.get(url)
+        assert response.status_code == 200, (kind, url)
