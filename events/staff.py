@@ -182,7 +182,12 @@ def _door_page(request, event_id, *, walk_in_form=None, status=200):
         "can_view": request.user.has_perm("events.view_registration"),
         "can_add": request.user.has_perm("events.add_registration"),
     }
-    return TemplateResponse(request, "events/staff/checkin.html", context, status=status)
+    response = TemplateResponse(request, "events/staff/checkin.html", context, status=status)
+    # "Scansiona" needs this page's own camera; every other page keeps it off.
+    response["Permissions-Policy"] = settings.PERMISSIONS_POLICY.replace(
+        "camera=()", "camera=(self)"
+    )
+    return response
 
 
 @can_check_in
