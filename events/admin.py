@@ -6,6 +6,8 @@ respects the same rules as the public form: capacity, waiting list, e-mails.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.models import DELETION, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -159,6 +161,13 @@ class RegistrationAdminForm(forms.ModelForm):
         model = Registration
         fields = ["event", "name", "email", "organisation", "category", "accessibility_needs"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "email" in self.fields and self.instance.pk is None:
+            # Only people added at the door may have no address; here it is needed
+            # for the confirmation and the personal link.
+            self.fields["email"].required = True
+
     def clean_email(self):
         # Before the model's constraints are validated: "Ospite@Example.org" is the
         # same person as "ospite@example.org", not a violation of the lower-case rule.
@@ -230,6 +239,27 @@ class RegistrationAdmin(StaffModelAdmin):
                 messages.WARNING,
             )
 
+    def delete_model(self, request, obj):
+        services.erase(registrations=Registration.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        services.erase(registrations=queryset)
+
+    def log_deletions(self, request, queryset):
+        # The history keeps the number of a deleted registration, never the name.
+        content_type = ContentType.objects.get_for_model(Registration)
+        LogEntry.objects.bulk_create(
+            LogEntry(
+                user_id=request.user.pk,
+                content_type=content_type,
+                object_id=str(pk),
+                object_repr=f"Iscrizione n. {pk}",
+                action_flag=DELETION,
+                change_message=_("Iscrizione cancellata con i suoi dati"),
+            )
+            for pk in [registration.pk for registration in queryset]
+        )
+
     @logged_action(
         description=_("Annulla (il posto passa alla lista d'attesa)"), permissions=["change"]
     )
@@ -292,7 +322,14 @@ class OutboxMessageAdmin(StaffModelAdmin):
 
     @logged_action(description=_("Invia di nuovo"), permissions=["change"])
     def resend(self, request, queryset):
-        sent = sum(emails.resend(message) for message in queryset)
+        sent = 0
+        for message in queryset.select_related("registration__event"):
+            registration = message.registration
+            if message.status == OutboxMessage.Status.SENT and registration and registration.email:
+                # The delivered copy has lost its personal link: send a fresh one.
+                sent += services.issue_new_link(event=registration.event, email=registration.email)
+            else:
+                sent += emails.resend(message)
         self.message_user(
             request,
             _("E-mail inviate: %(sent)d su %(total)d.") % {"sent": sent, "total": queryset.count()},

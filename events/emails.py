@@ -7,6 +7,7 @@ it to be sent after commit; if the mail server is down the row stays pending and
 
 import base64
 import logging
+import re
 from datetime import timedelta
 from io import BytesIO
 
@@ -133,10 +134,27 @@ def send(message_pk):
             next_attempt_at=timezone.now() + timedelta(minutes=2**message.attempts),
         )
         return False
+    # Once delivered, the copy staff can read keeps no working personal link: whoever
+    # opens the outbox must not be able to act as the registrant.
     OutboxMessage.objects.filter(pk=message.pk).update(
-        status=OutboxMessage.Status.SENT, sent_at=timezone.now(), last_error=""
+        status=OutboxMessage.Status.SENT,
+        sent_at=timezone.now(),
+        last_error="",
+        body_text=without_personal_links(message.body_text),
+        body_html=without_personal_links(message.body_html),
     )
     return True
+
+
+# A personal link as personal_url writes it (and its /annulla/ form), not "link-perso".
+PERSONAL_LINK = re.compile(
+    r"https?://[^\s\"'<>]*?/iscrizione/(?!link-perso/)[A-Za-z0-9_-]{16,}/[^\s\"'<>]*"
+)
+REMOVED_LINK = "[link personale non conservato dopo l'invio]"
+
+
+def without_personal_links(text):
+    return PERSONAL_LINK.sub(REMOVED_LINK, text or "")
 
 
 def send_due(limit=200):

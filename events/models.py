@@ -366,7 +366,8 @@ class OutboxMessage(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.subject} → {self.to}"
+        # Not the address: this is how the admin history names the message for good.
+        return f"{self.subject} (e-mail n. {self.pk})"
 
 
 def latest_public_change():

@@ -9,6 +9,8 @@ written in the same transaction (emails.py) and sent after commit.
 
 import hashlib
 import hmac
+import json
+import re
 import secrets
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,10 +20,11 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from . import emails
-from .models import Event, Registration
+from .models import Event, OutboxMessage, Registration
 
 Status = Registration.Status
 
@@ -374,17 +377,48 @@ def mark_email_verified(registration):
         registration.save(update_fields=["email_verified_at"])
 
 
+def _scrubbed(text, words):
+    """``text`` without any of ``words`` (as typed or escaped inside JSON)."""
+    for word in words:
+        for form in {word, json.dumps(word)[1:-1]}:
+            text = re.sub(re.escape(form), "—", text, flags=re.IGNORECASE)
+    return text
+
+
+def _forget_in_history(registration, *, name_as):
+    """Rewrite the admin history of a registration and of its e-mails so that it no
+    longer names the person: a history entry keeps the name (and, for an e-mail, the
+    address) the object had when the entry was written."""
+    words = [w for w in (registration.name, registration.email) if w and len(w) >= 3]
+    message_ids = [str(pk) for pk in registration.messages.values_list("pk", flat=True)]
+    registration_type = ContentType.objects.get_for_model(Registration)
+    message_type = ContentType.objects.get_for_model(OutboxMessage)
+    entries = LogEntry.objects.filter(
+        Q(content_type=registration_type, object_id=str(registration.pk))
+        | Q(content_type=message_type, object_id__in=message_ids)
+    )
+    for entry in entries:
+        if entry.content_type_id == registration_type.pk:
+            entry.object_repr = name_as[:200]
+        else:
+            entry.object_repr = f"e-mail n. {entry.object_id}"
+        entry.change_message = _scrubbed(entry.change_message, words)
+        entry.save(update_fields=["object_repr", "change_message"])
+
+
 def anonymise(*, registrations) -> int:
     """Blank personal data (accessibility needs included); the row stays for the counts.
 
     Each registration is handled under its event's lock, like every other write. Its
-    e-mails go, and the admin history stops naming the person (a history entry keeps
-    the name the object had when it was written).
+    e-mails go, and the admin history stops naming the person.
     """
     count = 0
     now = timezone.now()
     for registration in registrations.filter(anonymised_at__isnull=True).select_related("event"):
         with locked_event(registration.event):
+            original = Registration(
+                pk=registration.pk, name=registration.name, email=registration.email
+            )
             registration.name = "—"
             registration.email = f"anonimo-{registration.pk}@invalid"
             registration.organisation = ""
@@ -393,13 +427,54 @@ def anonymise(*, registrations) -> int:
             registration.token_hash = hash_token(secrets.token_urlsafe(32))
             registration.anonymised_at = now
             registration.save()
+            original.event = registration.event
+            _forget_in_history(original, name_as=str(registration))
             registration.messages.all().delete()
-            LogEntry.objects.filter(
-                content_type=ContentType.objects.get_for_model(Registration),
-                object_id=str(registration.pk),
-            ).update(object_repr=str(registration)[:200])
         count += 1
     return count
+
+
+def erase(*, registrations) -> int:
+    """Delete registrations for good (an erasure request, a registration made by
+    mistake): their e-mails go with them, the history stops naming them, and a place
+    freed goes to the first person waiting."""
+    count = 0
+    for registration in registrations.select_related("event"):
+        with locked_event(registration.event) as locked:
+            _forget_in_history(
+                registration, name_as=f"Iscrizione n. {registration.pk} – {registration.event}"
+            )
+            was_confirmed = registration.status == Status.CONFIRMED
+            registration.delete()
+            if was_confirmed:
+                _promote(locked)
+        count += 1
+    return count
+
+
+def forget_accessibility_needs(*, days: int = 1) -> int:
+    """Accessibility needs may be health data and serve only the day itself: they are
+    erased ``days`` after the event ends, long before the rest is anonymised."""
+    cutoff = timezone.now() - timedelta(days=days)
+    return (
+        Registration.objects.filter(event__ends_at__lt=cutoff)
+        .exclude(accessibility_needs="")
+        .update(accessibility_needs="")
+    )
+
+
+def forget_orphan_messages(*, days: int) -> int:
+    """E-mails left without a registration (deleted before e-mails went with it) keep an
+    address: they go after the retention period like the registrations."""
+    cutoff = timezone.now() - timedelta(days=days)
+    orphans = OutboxMessage.objects.filter(registration__isnull=True, created_at__lt=cutoff)
+    message_type = ContentType.objects.get_for_model(OutboxMessage)
+    for message in orphans:
+        for entry in LogEntry.objects.filter(content_type=message_type, object_id=str(message.pk)):
+            entry.object_repr = f"e-mail n. {message.pk}"
+            entry.change_message = _scrubbed(entry.change_message, [message.to])
+            entry.save(update_fields=["object_repr", "change_message"])
+    return orphans.delete()[0]
 
 
 def anonymise_past(*, days: int) -> int:

@@ -5,13 +5,40 @@ Translatable fields come in pairs: ``title`` (Italian, required) and ``title_en`
 which fall back to Italian and mark the fallback with ``lang="it"``.
 """
 
+import io
+import os
+
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from projects.images import reencode, validate_image_upload
+
 from .page_cache import derived
+
+# The largest logo kept: twice the header's height is plenty for sharp screens.
+LOGO_MAX_SIZE = (800, 200)
+
+
+def logo_bytes(file):
+    """(bytes, extension) of an uploaded logo: re-encoded like every image of the site,
+    then reduced to at most LOGO_MAX_SIZE."""
+    from PIL import Image
+
+    data, extension = reencode(file)
+    with Image.open(io.BytesIO(data)) as image:
+        if image.width <= LOGO_MAX_SIZE[0] and image.height <= LOGO_MAX_SIZE[1]:
+            return data, extension
+        image.thumbnail(LOGO_MAX_SIZE, Image.LANCZOS)
+        out = io.BytesIO()
+        if extension == "png":
+            image.save(out, format="PNG", optimize=True)
+        else:
+            image.save(out, format="JPEG", quality=85, optimize=True)
+        return out.getvalue(), extension
 
 
 class Page(models.Model):
@@ -168,11 +195,18 @@ class SiteSettings(models.Model):
             "Se vuoto si usa quello della configurazione del server."
         ),
     )
-    city_logo = models.ImageField(_("logo della Città di Torino"), upload_to="logos/", blank=True)
+    city_logo = models.ImageField(
+        _("logo della Città di Torino"),
+        upload_to="logos/",
+        blank=True,
+        validators=[validate_image_upload],
+    )
     city_logo_alt = models.CharField(
         _("testo alternativo del logo della Città"), max_length=200, blank=True
     )
-    pon_logo = models.ImageField(_("logo PON Metro"), upload_to="logos/", blank=True)
+    pon_logo = models.ImageField(
+        _("logo PON Metro"), upload_to="logos/", blank=True, validators=[validate_image_upload]
+    )
     pon_logo_alt = models.CharField(
         _("testo alternativo del logo PON Metro"), max_length=200, blank=True
     )
@@ -221,6 +255,14 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        # A new logo goes through the images' pipeline (re-encoded: no EXIF, no GPS, no
+        # bytes appended after the picture) and is shrunk to what a header shows.
+        for field_name in ("city_logo", "pon_logo"):
+            field_file = getattr(self, field_name)
+            if field_file and not getattr(field_file, "_committed", True):
+                data, extension = logo_bytes(field_file.file)
+                stem = os.path.splitext(os.path.basename(field_file.name))[0]
+                field_file.save(f"{stem}.{extension}", ContentFile(data), save=False)
         super().save(*args, **kwargs)
 
     def clean(self):

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from events.services import anonymise_past
+from events import services
 
 
 class Command(BaseCommand):
     help = (
         "Anonymise registrations whose event ended more than --days days ago "
-        "(default REGISTRATION_RETENTION_DAYS). Run it daily from cron."
+        "(default REGISTRATION_RETENTION_DAYS), erase accessibility needs the day after "
+        "the event, and delete e-mails left without a registration. Run it daily from cron."
     )
 
     def add_arguments(self, parser):
@@ -15,5 +16,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=None, **options):
         days = settings.REGISTRATION_RETENTION_DAYS if days is None else days
-        count = anonymise_past(days=days)
-        self.stdout.write(f"Iscrizioni rese anonime: {count}.")
+        needs = services.forget_accessibility_needs(days=1)
+        count = services.anonymise_past(days=days)
+        orphans = services.forget_orphan_messages(days=days)
+        self.stdout.write(
+            f"Iscrizioni rese anonime: {count}. Esigenze di accessibilità cancellate: {needs}. "
+            f"E-mail senza iscrizione cancellate: {orphans}."
+        )
