@@ -12,7 +12,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
-from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -24,16 +23,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from torino_social_factory.common.admin import render_as_published
+from torino_social_factory.common.admin import permission_needed, render_as_published
 
 from . import exports, services
 from .models import Event, Registration
 from .views import event_detail
 
 Status = Registration.Status
-can_check_in = permission_required("events.change_registration", raise_exception=True)
-can_add_at_the_door = permission_required("events.add_registration", raise_exception=True)
-can_view_registrations = permission_required("events.view_registration", raise_exception=True)
+can_check_in = permission_needed("events.change_registration")
+can_add_at_the_door = permission_needed("events.add_registration")
+can_view_registrations = permission_needed("events.view_registration")
 
 
 def urls(site):
@@ -408,7 +407,7 @@ def export_registrations(request, event_id, fmt):
 # --- Preview -------------------------------------------------------------------------
 
 
-@permission_required("events.view_event", raise_exception=True)
+@permission_needed("events.view_event")
 def preview_event(request, pk):
     """The public event page of a draft (an unlisted one as its key holders see it)."""
     event = get_object_or_404(Event, pk=pk)

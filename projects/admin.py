@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from torino_social_factory.common import admin_help
@@ -37,16 +38,49 @@ class ProjectAdminForm(forms.ModelForm):
         model = Project
         fields = ["title", "slug", "summary", "objectives", "results", "is_published"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Marked before saving: a draft may leave them empty, publishing may not.
+        for name in PUBLISH_REQUIRED:
+            if name in self.fields:
+                self.fields[name].label = _("%(label)s (obbligatorio per pubblicare)") % {
+                    "label": capfirst(self.fields[name].label)
+                }
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("is_published"):
+            missing = []
             for name in PUBLISH_REQUIRED:
                 if not (cleaned.get(name) or "").strip():
+                    missing.append(str(capfirst(Project._meta.get_field(name).verbose_name)))
                     self.add_error(
                         name,
                         _("Per pubblicare il progetto questo campo è obbligatorio."),
                     )
+            if not self._lead_in_data():
+                missing.append(str(_("l'organizzazione capofila")))
+            if missing:
+                self.add_error(
+                    None,
+                    _("Per pubblicare il progetto manca: %(missing)s. Puoi salvarlo come bozza.")
+                    % {"missing": ", ".join(missing)},
+                )
         return cleaned
+
+    def _lead_in_data(self):
+        """Whether the participations sent with this form name a lead (the formset
+        checks it too; here it only completes the list of what is missing)."""
+        total = self.data.get("participations-TOTAL_FORMS", "0")
+        for index in range(int(total) if str(total).isdigit() else 0):
+            row = f"participations-{index}-"
+            if (
+                self.data.get(row + "role") == Participation.Role.LEAD
+                and self.data.get(row + "organisation")
+                and not self.data.get(row + "DELETE")
+            ):
+                return True
+        return False
 
 
 PROJECT_UPDATE_HELP = {
@@ -82,6 +116,7 @@ class ParticipationFormSet(BaseInlineFormSet):
 class ParticipationInline(StaffTabularInline):
     model = Participation
     formset = ParticipationFormSet
+    verbose_name_plural = _("organizzazioni (il capofila è obbligatorio per pubblicare)")
     extra = 1
     autocomplete_fields = ["organisation"]
 

@@ -9,6 +9,7 @@ from . import open_data, views
 from .sitemaps import SITEMAPS
 
 handler400 = "torino_social_factory.views.bad_request"
+handler403 = "torino_social_factory.admin_denied.permission_denied"
 
 # Machine endpoints and the admin do not change with the language.
 urlpatterns = [

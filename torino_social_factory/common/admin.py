@@ -15,6 +15,7 @@ import functools
 
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
@@ -46,6 +47,24 @@ class StaffTabularInline(StaffFormFieldsMixin, admin.TabularInline):
 
 class StaffStackedInline(StaffFormFieldsMixin, admin.StackedInline):
     pass
+
+
+def permission_needed(permission):
+    """Like ``permission_required(..., raise_exception=True)``, and the refusal says
+    which permission was missing, so the admin's 403 page can name the roles that have
+    it."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                request.needed_permission = permission
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def log_change(user, objects, message):
