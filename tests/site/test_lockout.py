@@ -77,7 +77,8 @@ def test_amministrazione_unlocks_the_account(editor, administration_client):
         attempt("redattrice", "sbagliata", f"10.3.0.{i + 1}")
     assert attempt("redattrice", STAFF_PASSWORD, "10.3.0.9")[0].status_code == 429
     changelist = reverse("admin:axes_accessattempt_changelist")
-    assert "redattrice" in administration_client.get(changelist).content.decode()
+    html = administration_client.get(changelist).content.decode()
+    assert "redattrice" in html and "tentativi di accesso" in html.lower()  # in Italian
     response = administration_client.post(
         changelist,
         {
