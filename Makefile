@@ -50,7 +50,7 @@ serve: messages
 	  exec $(VENV)/bin/gunicorn torino_social_factory.wsgi -b 127.0.0.1:$(PORT) \
 	    --workers $${WEB_CONCURRENCY:-3} --access-logfile -'
 
-lint: $(VENV)/.installed
+lint: messages  ## makemigrations runs the system checks, which want the catalogues
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run

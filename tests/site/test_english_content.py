@@ -331,3 +331,14 @@ def test_no_note_on_a_translated_page_nor_in_italian(client, seeded):
     italian = client.get("/progetti/abito/").content.decode()
     assert "disponibile solo in italiano" not in italian
     assert 'lang="it"' not in main_of(italian)
+
+
+def test_share_previews_name_the_page_language(client, seeded):
+    assert '<meta property="og:locale" content="en_GB">' in client.get("/en/").content.decode()
+    assert '<meta property="og:locale" content="it_IT">' in client.get("/").content.decode()
+
+
+def test_english_data_dictionary_gives_the_english_json_keys(client, seeded):
+    body = client.get("/en/dati/").content.decode()
+    assert '<code>titolo</code><br><span class="small">JSON: <code>title</code>' in body
+    assert "JSON: <code>" not in client.get("/dati/").content.decode()
