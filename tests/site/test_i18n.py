@@ -581,3 +581,8 @@ def test_gunicorn_entry_point_refuses_to_boot_without_the_catalogues(bare_locale
     call_command("compile_translations", stdout=StringIO())
     sys.modules.pop("torino_social_factory.wsgi", None)
     assert importlib.import_module("torino_social_factory.wsgi").application
+
+
+def test_compiling_is_not_stopped_by_the_check_that_asks_for_it(bare_locale):
+    call_command("compile_translations", skip_checks=False, stdout=StringIO())
+    assert (bare_locale / "django.mo").exists()
