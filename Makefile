@@ -48,7 +48,7 @@ serve: messages
 	  $(PY) manage.py migrate --no-input && \
 	  $(PY) manage.py collectstatic --no-input -v0 && \
 	  exec $(VENV)/bin/gunicorn torino_social_factory.wsgi -b 127.0.0.1:$(PORT) \
-	    --workers $${WEB_CONCURRENCY:-3} --access-logfile -'
+	    --workers $${WEB_CONCURRENCY:-3}'
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
