@@ -43,7 +43,18 @@ def personal_url(token):
 
 
 def staff_record_url(registration):
-    return settings.SITE_URL + reverse("admin:events_registration_change", args=[registration.pk])
+    """The QR code's target: the person's card on the door page for reception, a page
+    that says nothing about anybody for everyone else."""
+    return settings.SITE_URL + reverse("admin:staff_door_card", args=[registration.door_code])
+
+
+def door_qr_png(registration, scale=6):
+    """The door QR code as PNG bytes (e-mail attachment, personal page)."""
+    buffer = BytesIO()
+    segno.make(staff_record_url(registration), error="m").save(
+        buffer, kind="png", scale=scale, border=2
+    )
+    return buffer.getvalue()
 
 
 def queue(registration, kind, token):
@@ -68,10 +79,7 @@ def queue(registration, kind, token):
     # the cancellation too: the event still takes place, only the place was given up.
     attachments = [_attachment("evento.ics", "text/calendar; method=PUBLISH", calendar)]
     if kind in {"confirmed", "promoted"}:
-        qr = segno.make(staff_record_url(registration), error="m")
-        buffer = BytesIO()
-        qr.save(buffer, kind="png", scale=6, border=2)
-        attachments.append(_attachment("ingresso-qr.png", "image/png", buffer.getvalue()))
+        attachments.append(_attachment("ingresso-qr.png", "image/png", door_qr_png(registration)))
     message = OutboxMessage.objects.create(
         registration=registration,
         kind=kind,

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 from torino_social_factory.common.ratelimit import over_limit
 
 from . import services
@@ -77,7 +78,10 @@ def event_detail(request, slug):
     event = _visible_event(request, slug)
     context = _event_context(event)
     context["agenda"] = event.agenda.all()
-    context["breadcrumbs"] = [(_("Eventi"), reverse("events:list")), (event.title, None)]
+    context["breadcrumbs"] = [
+        (_("Eventi"), reverse("events:list")),
+        (inline_in_language(event, "title"), None),
+    ]
     context["json_ld"] = _json_ld(event)
     context.update(_venue_map(event))
     return render(request, "events/event_detail.html", context)
@@ -93,7 +97,7 @@ def _venue_map(event):
             {
                 "lat": float(event.latitude),
                 "lon": float(event.longitude),
-                "name": event.venue_name,
+                "name": text_in_language(event, "venue_name"),
                 "address": event.address,
             }
         ],
@@ -107,8 +111,9 @@ def _json_ld(event):
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title,
-        "description": event.summary,
+        "name": text_in_language(event, "title"),
+        "description": text_in_language(event, "summary"),
+        "inLanguage": current_language(),
         "startDate": event.starts_at.isoformat(),
         "endDate": event.ends_at.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
@@ -117,7 +122,7 @@ def _json_ld(event):
         "url": settings.SITE_URL + event.get_absolute_url(),
         "location": {
             "@type": "Place",
-            "name": event.venue_name,
+            "name": text_in_language(event, "venue_name"),
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": event.address,
@@ -125,8 +130,8 @@ def _json_ld(event):
                 "addressCountry": "IT",
             },
         },
-        "organizer": {"@type": "GovernmentOrganization", "name": "Città di Torino"},
-        "funder": {"@type": "Organization", "name": "Unione europea – Fondo sociale europeo"},
+        "organizer": {"@type": "GovernmentOrganization", "name": _("Città di Torino")},
+        "funder": {"@type": "Organization", "name": _("Unione europea – Fondo sociale europeo")},
     }
     return data
 
@@ -155,7 +160,7 @@ def register(request, slug):
     context = _event_context(event)
     context["breadcrumbs"] = [
         (_("Eventi"), reverse("events:list")),
-        (event.title, event.get_absolute_url()),
+        (inline_in_language(event, "title"), event.get_absolute_url()),
         (_("Iscrizione"), None),
     ]
     if context["registration_state"] not in {"open"}:

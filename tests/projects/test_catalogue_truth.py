@@ -50,7 +50,7 @@ def test_the_data_migration_places_and_cleans_a_site_seeded_before(seeded):
     from django.apps import apps
 
     migration = importlib.import_module(
-        "projects.migrations.0003_seeded_circoscrizioni_sources_clean_texts"
+        "projects.migrations.0005_seeded_circoscrizioni_sources_clean_texts"
     )
     Neighbourhood.objects.exclude(slug="vallette").update(district=None)
     Neighbourhood.objects.filter(slug="vallette").update(district=District.objects.get(number=4))

@@ -85,6 +85,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("projects", "0002_project_sources")]
+    dependencies = [("projects", "0004_project_sources")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

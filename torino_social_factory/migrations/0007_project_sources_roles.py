@@ -191,8 +191,8 @@ def create_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("torino_social_factory", "0005_site_settings_city_words"),
-        ("projects", "0003_seeded_circoscrizioni_sources_clean_texts"),
+        ("torino_social_factory", "0006_english_seed_content"),
+        ("projects", "0005_seeded_circoscrizioni_sources_clean_texts"),
     ]
 
     operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]
