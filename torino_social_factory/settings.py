@@ -300,7 +300,9 @@ PAGE_CACHE_EXCLUDED_PATHS = r"^/admin/|/iscrizione/|^/(en/)?feedback/"
 # --- Events -------------------------------------------------------------------------
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", default="2026-11")
 REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=30)
-EVENTS_MIN_FILL_SECONDS = env.float("EVENTS_MIN_FILL_SECONDS", default=3)
+# A person (even with the browser filling in name and e-mail) takes longer than this;
+# a script posting the form straight away does not.
+EVENTS_MIN_FILL_SECONDS = env.float("EVENTS_MIN_FILL_SECONDS", default=1)
 EVENTS_RATE_LIMIT = env.int("EVENTS_RATE_LIMIT", default=10)  # form posts per address per hour
 # The key the personal links are derived from (events/links.py): its own secret, so
 # changing SECRET_KEY does not break the links in e-mails already sent. Rotate it by
