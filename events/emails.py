@@ -89,14 +89,17 @@ def personal_url(token):
 
 
 def staff_record_url(registration):
-    """What the door QR code opens (the same code in the e-mail and on the personal page)."""
-    return settings.SITE_URL + reverse("admin:events_registration_change", args=[registration.pk])
+    """The QR code's target: the person's card on the door page for reception, a page
+    that says nothing about anybody for everyone else."""
+    return settings.SITE_URL + reverse("admin:staff_door_card", args=[registration.door_code])
 
 
-def qr_png(registration):
-    qr = segno.make(staff_record_url(registration), error="m")
+def door_qr_png(registration, scale=6):
+    """The door QR code as PNG bytes (e-mail attachment, personal page)."""
     buffer = BytesIO()
-    qr.save(buffer, kind="png", scale=6, border=2)
+    segno.make(staff_record_url(registration), error="m").save(
+        buffer, kind="png", scale=scale, border=2
+    )
     return buffer.getvalue()
 
 
@@ -152,7 +155,7 @@ def build(message):
     method = "CANCEL" if cancelled else "PUBLISH"
     email.attach("evento.ics", calendar, f"text/calendar; method={method}; charset=utf-8")
     if message.kind in WITH_QR_CODE:
-        email.attach("ingresso-qr.png", qr_png(registration), "image/png")
+        email.attach("ingresso-qr.png", door_qr_png(registration), "image/png")
     return email
 
 

@@ -4,8 +4,12 @@ Nothing stored here decides whether a place is free: services.py counts confirme
 registrations under a lock on the event row every time.
 """
 
+import re
 import secrets
+import unicodedata
 
+from django.conf import settings
+from django.core import signing
 from django.db import models
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Lower
@@ -159,6 +163,54 @@ class AgendaItem(models.Model):
         return self.title
 
 
+APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`\u00b4]")
+NOT_A_LETTER = re.compile(r"[\W_]+")
+
+
+def search_words(text):
+    """The words of a name as the door search compares them: no accents, no
+    apostrophes, lower case ("Nicolò D'Amico" → ["nicolo", "damico"]). checkin.js
+    applies the same rule to what is typed."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    return NOT_A_LETTER.sub(" ", APOSTROPHES.sub("", text)).split()
+
+
+def search_key(name):
+    """What is stored to search a name: its words, then the words run together, so
+    "damico" also finds "D' Amico" and "De Luca" is found by "deluca"."""
+    words = search_words(name)
+    return " ".join([*words, "".join(words)] if len(words) > 1 else words)[:250]
+
+
+# The QR code at the door carries the registration's number signed with the site's key:
+# nothing personal, nothing that opens the personal page, and a number that cannot be
+# changed to walk in on somebody else's registration.
+DOOR_SIGNER = signing.Signer(salt="events.registration.door")
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def by_door_code(self, code):
+        """The registration a door QR code names, or None when it is not one of ours."""
+        try:
+            pk = int(DOOR_SIGNER.unsign(code or ""))
+        except (signing.BadSignature, ValueError):
+            return None
+        return self.filter(pk=pk).first()
+
+    def search(self, query):
+        """Registrations whose name holds every word typed, in any order, whatever
+        the accents and apostrophes: the same on SQLite and PostgreSQL, because both
+        sides are normalised in Python before the database compares them."""
+        words = search_words(query)
+        if not words:
+            return self
+        condition = Q()
+        for word in words[:8]:
+            condition &= Q(search_name__contains=word)
+        return self.filter(condition)
+
+
 # What a registrant may say they come as (optional; only for statistics).
 CATEGORIES = [
     ("cittadino", _("Cittadina o cittadino")),
@@ -181,7 +233,11 @@ class Registration(models.Model):
         Event, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("evento")
     )
     name = models.CharField(_("nome e cognome"), max_length=120)
-    email = models.EmailField(_("e-mail"), max_length=254)
+    # Empty only for people added at the door without an address.
+    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    search_name = models.CharField(
+        _("nome per la ricerca"), max_length=250, blank=True, editable=False
+    )
     organisation = models.CharField(_("ente o organizzazione"), max_length=200, blank=True)
     category = models.CharField(_("ente/categoria"), max_length=100, blank=True)
     accessibility_needs = models.TextField(
@@ -210,8 +266,23 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("iscritto il"), default=timezone.now, db_index=True)
     cancelled_at = models.DateTimeField(_("annullata il"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("entrato il"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("fatto entrare da"),
+    )
+    walk_in = models.BooleanField(
+        _("aggiunto all'ingresso"),
+        default=False,
+        help_text=_("Non iscritto online: aggiunto dall'accoglienza il giorno dell'evento."),
+    )
     email_verified_at = models.DateTimeField(_("e-mail verificata il"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("resa anonima il"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("iscrizione")
@@ -221,7 +292,7 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 "event",
                 Lower("email"),
-                condition=~Q(status="cancelled"),
+                condition=~Q(status="cancelled") & ~Q(email=""),
                 name="one_active_registration_per_email",
                 violation_error_message=_("Questo indirizzo è già iscritto all'evento."),
             ),
@@ -235,11 +306,18 @@ class Registration(models.Model):
 
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
+        self.search_name = search_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
         super().save(*args, **kwargs)
 
     @property
     def is_active(self):
         return self.status != self.Status.CANCELLED
+
+    @property
+    def door_code(self):
+        return DOOR_SIGNER.sign(str(self.pk))
 
     def queue_position(self):
         """Place in the waiting list (1 = next to be promoted), or None if not waiting."""
@@ -271,9 +349,10 @@ class OutboxMessage(models.Model):
         SENT = "sent", _("inviata")
         FAILED = "failed", _("non recapitabile")
 
+    # A message goes with its registration: it holds the address, the name and a link.
     registration = models.ForeignKey(
         Registration,
-        on_delete=models.SET_NULL,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="messages",

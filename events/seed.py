@@ -21,14 +21,9 @@ EVENTS = [
         "year": 2020,
         "hours": (time(16, 0), time(20, 0)),
         "title": "Torino Social Factory: i progetti si raccontano alla città",
-        "title_en": "Torino Social Factory: the projects present themselves to the city",
         "summary": (
             "La presentazione pubblica dei primi risultati dei quindici progetti finanziati "
             "e delle politiche della Città per l'innovazione sociale."
-        ),
-        "summary_en": (
-            "The public presentation of the first results of the fifteen funded projects "
-            "and of the City's social innovation policies."
         ),
         "description": (
             "<p>Un pomeriggio per conoscere da vicino i quindici progetti di innovazione sociale "
@@ -47,14 +42,9 @@ EVENTS = [
         "year": 2020,
         "hours": (time(9, 0), time(13, 0)),
         "title": "Workshop del gruppo di lavoro sull'inclusione sociale",
-        "title_en": "Workshop of the social inclusion working group",
         "summary": (
             "Confronto tra le Città metropolitane del PON Metro sull'inclusione attraverso "
             "l'innovazione sociale, promosso dall'Agenzia per la Coesione Territoriale."
-        ),
-        "summary_en": (
-            "The PON Metro metropolitan cities compare notes on inclusion through social "
-            "innovation, promoted by the Agenzia per la Coesione Territoriale."
         ),
         "description": (
             "<p>Incontro di lavoro per le Città metropolitane invitate dall'Agenzia per la "
@@ -65,6 +55,63 @@ EVENTS = [
         "visibility": Event.Visibility.UNLISTED,
     },
 ]
+
+
+# The English twins, by slug: written from the same facts, filled only where empty.
+# The venues are names and stay as they are.
+EVENTS_EN = {
+    "presentazione-primi-risultati": {
+        "title_en": "Torino Social Factory: the projects present themselves to the city",
+        "summary_en": (
+            "The public presentation of the first results of the fifteen funded projects "
+            "and of the City's social innovation policies."
+        ),
+        "description_en": (
+            "<p>An afternoon to get to know the fifteen social innovation projects funded by "
+            "Torino Social Factory, presented by the organisations that run them in the "
+            "city's neighbourhoods.</p>"
+            "<p>The meeting is open to the public and to representatives of the PON Metro "
+            "metropolitan cities.</p>"
+        ),
+        "venue_name_en": "Triciclo / Glocal Factory",
+    },
+    "workshop-inclusione-sociale": {
+        "title_en": "Workshop of the social inclusion working group",
+        "summary_en": (
+            "The PON Metro metropolitan cities compare notes on inclusion through social "
+            "innovation, promoted by the Agenzia per la Coesione Territoriale."
+        ),
+        "description_en": (
+            "<p>A working meeting for the metropolitan cities invited by the Agenzia per la "
+            "Coesione Territoriale, organised with the City of Turin.</p>"
+        ),
+        "venue_name_en": "Nuvola Lavazza",
+    },
+}
+
+
+def fill_english(apps=None):
+    """Give the seeded events their English twin where a field is still empty.
+
+    Staff's English is never replaced, and a field whose Italian text staff removed
+    stays empty. ``apps``: the historical registry when a data migration calls this.
+    """
+    if apps is None:
+        from django.apps import apps
+    changed = 0
+    for event in apps.get_model("events", "Event").objects.filter(slug__in=EVENTS_EN):
+        fields = [
+            field
+            for field, value in EVENTS_EN[event.slug].items()
+            if (getattr(event, field.removesuffix("_en")) or "").strip()
+            and not (getattr(event, field) or "").strip()
+        ]
+        for field in fields:
+            setattr(event, field, EVENTS_EN[event.slug][field])
+        if fields:
+            event.save(update_fields=[*fields, "updated_at"])
+            changed += 1
+    return changed
 
 
 def _next_year_for(month, day, today):
@@ -87,7 +134,13 @@ def load(*, demo=False, stdout=None):
         fields = {k: v for k, v in spec.items() if k not in {"slug", "day", "year", "hours"}}
         event, was_created = Event.objects.get_or_create(
             slug=spec["slug"],
-            defaults={**fields, "starts_at": starts_at, "ends_at": ends_at, "is_published": True},
+            defaults={
+                **fields,
+                **EVENTS_EN[spec["slug"]],
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "is_published": True,
+            },
         )
         created += was_created
         if demo:
@@ -95,6 +148,10 @@ def load(*, demo=False, stdout=None):
             event.registration_opens_at = timezone.now() - timedelta(minutes=1)
             event.registration_closes_at = starts_at - timedelta(hours=2)
             event.save()
+    translated = fill_english()
     if stdout:
-        stdout.write(f"Eventi: {created} creati, {len(EVENTS) - created} già presenti.")
+        stdout.write(
+            f"Eventi: {created} creati, {len(EVENTS) - created} già presenti, "
+            f"{translated} completati in inglese."
+        )
     return created

@@ -9,6 +9,7 @@ them, never the request.
 """
 
 import hmac
+import secrets
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -289,19 +290,89 @@ def change_capacity(*, event: Event, capacity: int | None) -> tuple[list[Registr
     return promoted, warning
 
 
-def check_in(*, registration: Registration, undo: bool = False) -> Registration:
+class EventFull(Exception):
+    """No place left, and staff did not say to admit the person over capacity."""
+
+
+@dataclass
+class Entry:
+    registration: Registration
+    changed: bool  # False: nothing done (already in, already out, not confirmed)
+
+
+# How far back a check-in queued on a phone without network may be dated.
+OFFLINE_ENTRY_WINDOW = timedelta(hours=12)
+
+
+def _entry_time(at):
+    """The tap's own time for a check-in sent late by a phone that was offline; any
+    time in the future or too far back (a wrong phone clock) counts as now."""
+    now = timezone.now()
+    if at is None or at > now or at < now - OFFLINE_ENTRY_WINDOW:
+        return now
+    return at
+
+
+def check_in(*, registration: Registration, undo: bool = False, by=None, at=None) -> Registration:
     """Mark (or unmark) arrival at the door. Idempotent."""
+    return record_entry(registration=registration, undo=undo, by=by, at=at).registration
+
+
+def record_entry(*, registration: Registration, undo: bool = False, by=None, at=None) -> Entry:
+    """Check in (or undo), under the event's lock: when two phones admit the same
+    person, the first check-in that reaches the server stays, with its time and
+    staff member; the second changes nothing and is told so."""
     with locked_event(registration.event):
-        registration = Registration.objects.get(pk=registration.pk)
+        registration = Registration.objects.select_related("event", "checked_in_by").get(
+            pk=registration.pk
+        )
         if registration.status != Status.CONFIRMED:
-            return registration
-        if undo and registration.checked_in_at:
-            registration.checked_in_at = None
-            registration.save(update_fields=["checked_in_at"])
-        elif not undo and not registration.checked_in_at:
-            registration.checked_in_at = timezone.now()
-            registration.save(update_fields=["checked_in_at"])
-    return registration
+            return Entry(registration, False)
+        if undo == (registration.checked_in_at is None):
+            return Entry(registration, False)
+        registration.checked_in_at = None if undo else _entry_time(at)
+        registration.checked_in_by = None if undo else by
+        registration.save(update_fields=["checked_in_at", "checked_in_by"])
+    return Entry(registration, True)
+
+
+def admit_walk_in(*, event: Event, name: str, email: str = "", by=None, over_capacity=False):
+    """Someone who arrives without a registration: added as confirmed and checked in,
+    counted under the event's lock like an online registration. When the event is
+    full they get in only if staff say so (``over_capacity``). An address that is
+    already registered admits that registration instead of adding a second one."""
+    email = (email or "").strip().lower()
+    now = timezone.now()
+    with locked_event(event) as locked:
+        existing = None
+        if email:
+            existing = (
+                locked.registrations.filter(email=email).exclude(status=Status.CANCELLED).first()
+            )
+        if existing and existing.status == Status.CONFIRMED:
+            if existing.checked_in_at:
+                return Entry(existing, False)
+            existing.checked_in_at, existing.checked_in_by = now, by
+            existing.save(update_fields=["checked_in_at", "checked_in_by"])
+            return Entry(existing, True)
+        if not over_capacity and not _has_room(locked):
+            raise EventFull
+        if existing:  # waiting list: at the door the place is theirs, no e-mail needed
+            existing.status = Status.CONFIRMED
+            existing.checked_in_at, existing.checked_in_by = now, by
+            existing.save(update_fields=["status", "checked_in_at", "checked_in_by"])
+            return Entry(existing, True)
+        registration = Registration.objects.create(
+            event=locked,
+            name=name.strip(),
+            email=email,
+            status=Status.CONFIRMED,
+            token_hash=hash_token(secrets.token_urlsafe(32)),
+            walk_in=True,
+            checked_in_at=now,
+            checked_in_by=by,
+        )
+    return Entry(registration, True)
 
 
 def mark_email_verified(registration):

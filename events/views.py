@@ -23,12 +23,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from torino_social_factory.common.i18n import current_language
+from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 from torino_social_factory.common.ratelimit import over_limit
 
 from . import services
 from .calendar import calendar_links, ics_bytes
-from .emails import qr_png
+from .emails import door_qr_png
 from .forms import LostLinkForm, RegistrationForm
 from .models import Event, Registration
 
@@ -80,7 +80,10 @@ def event_detail(request, slug):
     event = _visible_event(request, slug)
     context = _event_context(event)
     context["agenda"] = event.agenda.all()
-    context["breadcrumbs"] = [(_("Eventi"), reverse("events:list")), (event.title, None)]
+    context["breadcrumbs"] = [
+        (_("Eventi"), reverse("events:list")),
+        (inline_in_language(event, "title"), None),
+    ]
     context["json_ld"] = _json_ld(event)
     context.update(_venue_map(event))
     return render(request, "events/event_detail.html", context)
@@ -96,7 +99,7 @@ def _venue_map(event):
             {
                 "lat": float(event.latitude),
                 "lon": float(event.longitude),
-                "name": event.venue_name,
+                "name": text_in_language(event, "venue_name"),
                 "address": event.address,
             }
         ],
@@ -110,8 +113,9 @@ def _json_ld(event):
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title,
-        "description": event.summary,
+        "name": text_in_language(event, "title"),
+        "description": text_in_language(event, "summary"),
+        "inLanguage": current_language(),
         "startDate": event.starts_at.isoformat(),
         "endDate": event.ends_at.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
@@ -120,7 +124,7 @@ def _json_ld(event):
         "url": settings.SITE_URL + event.get_absolute_url(),
         "location": {
             "@type": "Place",
-            "name": event.venue_name,
+            "name": text_in_language(event, "venue_name"),
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": event.address,
@@ -128,8 +132,8 @@ def _json_ld(event):
                 "addressCountry": "IT",
             },
         },
-        "organizer": {"@type": "GovernmentOrganization", "name": "Città di Torino"},
-        "funder": {"@type": "Organization", "name": "Unione europea – Fondo sociale europeo"},
+        "organizer": {"@type": "GovernmentOrganization", "name": _("Città di Torino")},
+        "funder": {"@type": "Organization", "name": _("Unione europea – Fondo sociale europeo")},
     }
     return data
 
@@ -185,7 +189,7 @@ def register(request, slug):
     context = _event_context(event)
     context["breadcrumbs"] = [
         (_("Eventi"), reverse("events:list")),
-        (event.title, event.get_absolute_url()),
+        (inline_in_language(event, "title"), event.get_absolute_url()),
         (_("Iscrizione"), None),
     ]
     if context["registration_state"] not in {"open"}:
@@ -325,7 +329,7 @@ def registration_page(request, token):
         "new_link": request.GET.get("nuovo") == "1",
     }
     if registration.status == Registration.Status.CONFIRMED:
-        context["qr_code"] = base64.b64encode(qr_png(registration)).decode()
+        context["qr_code"] = base64.b64encode(door_qr_png(registration)).decode()
     if registration.is_active:
         context["calendar_links"] = calendar_links(event, language)
     return _personal(render(request, "events/registration_page.html", context))

@@ -174,6 +174,7 @@ class ProjectAdmin(StaffModelAdmin):
                     "activities_en",
                     "results_en",
                     "key_facts_en",
+                    "funding_note_en",
                 ],
             },
         ),

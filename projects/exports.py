@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from torino_social_factory.common.i18n import current_language
 from torino_social_factory.common.spreadsheet import attachment, csv_text
 
 from .listing import Catalogue
@@ -41,6 +42,11 @@ class Field:
     enum: tuple = ()
     minimum: float | None = None
     maximum: float | None = None
+
+    @property
+    def name_en(self):
+        """The key of this column in the English edition's JSON (/en/dati/…)."""
+        return ENGLISH_NAMES.get(self.name, self.name)
 
     def table_schema(self):
         descriptor = {"name": self.name, "type": self.type, "description": str(self.description)}
@@ -112,6 +118,60 @@ class Table:
 
 
 URI = "uri"
+
+# The JSON files of the English edition name their keys in English; the values stay as
+# stored (the Italian text: the data are the City's). CSV headers and the Data Package
+# keep the Italian names, which are the published schema.
+ENGLISH_NAMES = {
+    "titolo": "title",
+    "in_breve": "summary",
+    "stato": "status",
+    "data_inizio": "start_date",
+    "data_fine": "end_date",
+    "contributo_euro": "funding_eur",
+    "temi": "themes",
+    "circoscrizioni": "districts",
+    "quartieri": "neighbourhoods",
+    "capofila": "lead",
+    "partner": "partners",
+    "collaborazioni": "collaborators",
+    "sito_web": "website",
+    "aggiornato": "updated",
+    "capofila_slug": "lead_slug",
+    "nome": "name",
+    "forma_giuridica": "legal_form",
+    "progetti": "projects",
+    "indirizzo": "address",
+    "quartiere": "neighbourhood",
+    "circoscrizione": "district",
+    "progetto": "project",
+    "progetto_slug": "project_slug",
+    "latitudine": "latitude",
+    "longitudine": "longitude",
+    # the files' metadata and top-level keys
+    "licenza": "licence",
+    "licenza_url": "licence_url",
+    "fonte": "source",
+    "generato": "generated",
+    "filtri": "filters",
+    "organizzazioni": "organisations",
+    "luoghi": "places",
+}
+
+
+def _keys_for_language(data):
+    """``data`` with its keys in the page's language (values untouched)."""
+    if current_language() == settings.LANGUAGE_CODE:
+        return data
+    if isinstance(data, list):
+        return [_keys_for_language(item) for item in data]
+    if isinstance(data, dict):
+        return {
+            ENGLISH_NAMES.get(key, key): value if key == "filtri" else _keys_for_language(value)
+            for key, value in data.items()
+        }
+    return data
+
 
 # New columns go at the end of a table, so files read by position keep working.
 PROJECT_FIELDS = (
@@ -248,7 +308,7 @@ def _csv_response(rows, table):
 
 def _json_response(data, filename=None, content_type="application/json"):
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=1),
+        json.dumps(_keys_for_language(data), ensure_ascii=False, indent=1),
         content_type=f"{content_type}; charset=utf-8",
     )
     if filename:

@@ -9,6 +9,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from torino_social_factory.common.i18n import text_in_language
+
 from .models import ProjectUpdate
 
 FEED_SIZE = 50
@@ -25,10 +27,12 @@ class ProjectUpdatesRss(Feed):
         return ProjectUpdate.objects.public()[:FEED_SIZE]
 
     def item_title(self, item):
-        return f"{item.project.title}: {item.title}"
+        # The feed's language is the request's: English entries under /en/feed/, with
+        # the Italian text where staff wrote no English.
+        return f"{text_in_language(item.project, 'title')}: {text_in_language(item, 'title')}"
 
     def item_description(self, item):
-        return strip_tags(item.body)
+        return strip_tags(text_in_language(item, "body"))
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -61,7 +61,10 @@ class ProjectFilterForm(forms.Form):
                 (t.slug, (t.name_en if english else "") or t.name)
                 for t in Theme.objects.order_by("name", "pk")
             ],
-            "circoscrizione": [(str(d.number), d.name) for d in District.objects.all()],
+            "circoscrizione": [
+                (str(d.number), (d.name_en if english else "") or d.name)
+                for d in District.objects.all()
+            ],
             "quartiere": [
                 (n.slug, n.name)
                 for n in Neighbourhood.objects.filter(projects__in=used_ids).distinct()
@@ -151,7 +154,8 @@ class OrganisationFilterForm(forms.Form):
 
     def __init__(self, data=None, *, legal_forms=()):
         self.notices = []
-        choices = [("", gettext_lazy("Tutte"))] + [(form, form) for form in legal_forms]
+        # legal_forms: {stored value: label in the page's language}
+        choices = [("", gettext_lazy("Tutte"))] + list(dict(legal_forms).items())
         value = (data.get("forma", "") if data is not None else "") or ""
         if value and value not in legal_forms:
             self.notices.append(_("Forma giuridica sconosciuta: il filtro è stato ignorato."))

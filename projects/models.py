@@ -5,13 +5,14 @@ Every public read goes through a QuerySet method (``published()``, ``filtered()`
 number of queries whatever the number of projects.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from torino_social_factory.common.i18n import text_in_language
+from torino_social_factory.common.i18n import current_language, text_in_language
 from torino_social_factory.common.urls import reverse_cached
 
 from .images import ResizedImageMixin, validate_image_upload
@@ -51,6 +52,7 @@ class District(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(8)],
     )
     name = models.CharField(_("nome"), max_length=120)
+    name_en = models.CharField(_("nome (inglese)"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("circoscrizione")
@@ -114,12 +116,19 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(legal_form=legal_form) if legal_form else self
 
     def legal_forms(self):
-        return (
+        """{Italian legal form: its label in the current language}, in Italian order."""
+        rows = (
             self.exclude(legal_form="")
-            .order_by("legal_form")
-            .values_list("legal_form", flat=True)
+            .order_by("legal_form", "legal_form_en")
+            .values_list("legal_form", "legal_form_en")
             .distinct()
         )
+        english = current_language() != settings.LANGUAGE_CODE
+        labels = {}
+        for legal_form, legal_form_en in rows:
+            if not labels.get(legal_form):
+                labels[legal_form] = (legal_form_en if english else "") or legal_form
+        return labels
 
     def for_directory(self):
         return self.annotate(
@@ -148,6 +157,7 @@ class Organisation(ResizedImageMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("nome"), max_length=200)
     legal_form = models.CharField(_("forma giuridica"), max_length=120, blank=True)
+    legal_form_en = models.CharField(_("forma giuridica (inglese)"), max_length=120, blank=True)
     website = models.URLField(_("sito web"), blank=True)
     description = models.TextField(_("descrizione"), blank=True)
     description_en = models.TextField(_("descrizione (inglese)"), blank=True)
@@ -390,6 +400,9 @@ class Project(ResizedImageMixin, models.Model):
         help_text=_("Lasciare vuoto se l'importo non è noto."),
     )
     funding_note = models.CharField(_("nota sul contributo"), max_length=250, blank=True)
+    funding_note_en = models.CharField(
+        _("nota sul contributo (inglese)"), max_length=250, blank=True
+    )
     themes = models.ManyToManyField(
         Theme, verbose_name=_("temi"), blank=True, related_name="projects"
     )
@@ -531,6 +544,7 @@ class Place(models.Model):
         Project, verbose_name=_("progetto"), on_delete=models.CASCADE, related_name="places"
     )
     name = models.CharField(_("nome"), max_length=200)
+    name_en = models.CharField(_("nome (inglese)"), max_length=200, blank=True)
     address = models.CharField(
         _("indirizzo"), max_length=250, blank=True, help_text=_("Vuoto se non è noto.")
     )

@@ -1,7 +1,9 @@
 """Load the catalogue's seed content (projects/seed_data.py). Idempotent.
 
 Rows are found by slug (or number, or name); a row that exists is left as staff
-edited it, so running the loader again changes nothing.
+edited it, so running the loader again changes nothing. The English twins
+(projects/seed_data_en.py) go only into English fields that are still empty and whose
+Italian text is there: a translation staff wrote is never replaced.
 """
 
 from decimal import Decimal
@@ -10,7 +12,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from . import seed_data
+from . import seed_data, seed_data_en
 from .models import District, Neighbourhood, Organisation, Participation, Place, Project, Theme
 
 
@@ -98,10 +100,76 @@ def load(*, demo=False, stdout=None):
                     defaults={"role": role},
                 )
 
+    translated = fill_english()
     if stdout is not None:
         stdout.write(
             f"Catalogo: {len(created_projects)} progetti creati, "
             f"{len(projects) - len(created_projects)} già presenti; "
-            f"{organisations_created} organizzazioni create."
+            f"{organisations_created} organizzazioni create; "
+            f"{translated} righe completate in inglese."
         )
     return len(created_projects)
+
+
+def english_project_fields(slug):
+    """{"summary_en": …, …} of one seeded project, in the shape the Italian is stored."""
+    row = seed_data_en.PROJECTS.get(slug)
+    if row is None:
+        return {}
+    return {
+        "title_en": row["title"],
+        "summary_en": row["summary"],
+        "objectives_en": _paragraph(row["objectives"]),
+        "results_en": _list(row["results"]),
+        "funding_note_en": row.get("funding_note", ""),
+    }
+
+
+def _fill(obj, values):
+    """Set each ``field_en`` that is empty while its Italian twin is not; save those."""
+    changed = [
+        field
+        for field, value in values.items()
+        if value
+        and (getattr(obj, field.removesuffix("_en")) or "").strip()
+        and not (getattr(obj, field) or "").strip()
+    ]
+    for field in changed:
+        setattr(obj, field, values[field])
+    if changed:
+        extra = ["updated_at"] if any(f.name == "updated_at" for f in obj._meta.fields) else []
+        obj.save(update_fields=[*changed, *extra])
+    return bool(changed)
+
+
+def fill_english(apps=None):
+    """Give seeded rows their English twin where it is missing; return rows changed.
+
+    ``apps`` is the model registry: the running one by default, the historical one when
+    a data migration calls this for a site seeded before the twins existed.
+    """
+    if apps is None:
+        from django.apps import apps
+
+    def model(name):
+        return apps.get_model("projects", name)
+
+    changed = 0
+    theme_names = {slug: name_en for slug, _name, name_en in seed_data.THEMES}
+    for theme in model("Theme").objects.filter(slug__in=theme_names):
+        changed += _fill(theme, {"name_en": theme_names[theme.slug]})
+    for district in model("District").objects.filter(number__in=seed_data_en.DISTRICTS):
+        changed += _fill(district, {"name_en": seed_data_en.DISTRICTS[district.number]})
+    for organisation in model("Organisation").objects.filter(
+        legal_form__in=seed_data_en.LEGAL_FORMS
+    ):
+        changed += _fill(
+            organisation, {"legal_form_en": seed_data_en.LEGAL_FORMS[organisation.legal_form]}
+        )
+    for project in model("Project").objects.filter(slug__in=seed_data_en.PROJECTS):
+        changed += _fill(project, english_project_fields(project.slug))
+    for place in model("Place").objects.filter(
+        project__slug__in=seed_data_en.PROJECTS, name__in=seed_data_en.PLACE_NAMES
+    ):
+        changed += _fill(place, {"name_en": seed_data_en.PLACE_NAMES[place.name]})
+    return changed

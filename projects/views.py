@@ -6,14 +6,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
+
 from .forms import OrganisationFilterForm
 from .listing import Catalogue
 from .models import Organisation, Participation, Project, latest_public_change
 
-FUNDER = {
-    "@type": "GovernmentOrganization",
-    "name": "Unione europea – Fondo sociale europeo – PON Città Metropolitane 2014-2020",
-}
+
+def _funder():
+    return {
+        "@type": "GovernmentOrganization",
+        "name": _("Unione europea – Fondo sociale europeo – PON Città Metropolitane 2014-2020"),
+    }
 
 
 @require_safe
@@ -26,13 +30,14 @@ def project_list(request):
         "@type": "ItemList",
         "name": _("Progetti finanziati da Torino Social Factory"),
         "url": list_url,
+        "inLanguage": current_language(),
         "numberOfItems": page.paginator.count,
         "itemListElement": [
             {
                 "@type": "ListItem",
                 "position": page.start_index() + index,
                 "url": settings.SITE_URL + project.get_absolute_url(),
-                "name": project.title,
+                "name": text_in_language(project, "title"),
             }
             for index, project in enumerate(page.object_list)
         ],
@@ -72,10 +77,10 @@ def project_detail(request, slug):
     json_ld = {
         "@context": "https://schema.org",
         "@type": "Project",
-        "name": project.title,
-        "description": project.summary,
+        "name": text_in_language(project, "title"),
+        "description": text_in_language(project, "summary"),
         "url": settings.SITE_URL + project.get_absolute_url(),
-        "funder": FUNDER,
+        "funder": _funder(),
         "areaServed": [n.name for n in project.neighbourhoods.all()] or "Torino",
     }
     if project.lead:
@@ -92,7 +97,7 @@ def project_detail(request, slug):
                 "value": str(project.funding_amount),
                 "currency": "EUR",
             },
-            "funder": FUNDER,
+            "funder": _funder(),
         }
     return render(
         request,
@@ -105,7 +110,10 @@ def project_detail(request, slug):
             "updates": list(project.updates.all()),
             "key_facts": project.key_fact_list(request.LANGUAGE_CODE),
             "key_facts_fallback": request.LANGUAGE_CODE != "it" and not project.key_facts_en,
-            "breadcrumbs": [(_("Progetti"), reverse("projects:list")), (project.title, None)],
+            "breadcrumbs": [
+                (_("Progetti"), reverse("projects:list")),
+                (inline_in_language(project, "title"), None),
+            ],
             "active_section": "projects",
             "last_updated": project.updated_at,
             "json_ld": json_ld,
@@ -117,7 +125,7 @@ def project_detail(request, slug):
 @require_safe
 def organisation_list(request):
     public = Organisation.objects.public()
-    form = OrganisationFilterForm(request.GET, legal_forms=list(public.legal_forms()))
+    form = OrganisationFilterForm(request.GET, legal_forms=public.legal_forms())
     organisations = list(public.with_legal_form(form.legal_form).for_directory())
     groups = {}
     for organisation in organisations:

@@ -394,3 +394,43 @@ place goes to the first person on the waiting list.</p>
 """,
     },
 ]
+
+
+def fill_english(apps=None):
+    """Give the seeded pages and site settings their English where it is still empty.
+
+    A field staff have written (English or Italian) is never touched; an English field
+    whose Italian twin staff emptied stays empty. Returns the number of rows changed.
+    ``apps``: the historical registry when a data migration calls this.
+    """
+    if apps is None:
+        from django.apps import apps
+    changed = 0
+    pages = {page["slug"]: page for page in PAGES}
+    for row in apps.get_model("torino_social_factory", "Page").objects.filter(slug__in=pages):
+        empty = [
+            field
+            for field in ("title_en", "summary_en", "body_en")
+            if pages[row.slug].get(field)
+            and (getattr(row, field.removesuffix("_en")) or "").strip()
+            and not (getattr(row, field) or "").strip()
+        ]
+        for field in empty:
+            setattr(row, field, pages[row.slug][field])
+        if empty:
+            row.save(update_fields=[*empty, "updated_at"])
+            changed += 1
+    english = {k: v for k, v in {**SITE_CITY, **SITE_FIGURES}.items() if k.endswith("_en")}
+    for settings_row in apps.get_model("torino_social_factory", "SiteSettings").objects.all():
+        empty = [
+            field
+            for field in english
+            if (getattr(settings_row, field.removesuffix("_en")) or "").strip()
+            and not (getattr(settings_row, field) or "").strip()
+        ]
+        for field in empty:
+            setattr(settings_row, field, english[field])
+        if empty:
+            settings_row.save(update_fields=[*empty, "updated_at"])
+            changed += 1
+    return changed

@@ -15,7 +15,10 @@ COMPONENTS = sorted(
 )
 LICENCE_NAMES = ("LICENSE", "LICENCE", "OFL.txt", "COPYING")
 # SPDX ids that may sit beside EUPL-1.2 code: permissive ones and those in its appendix.
-COMPATIBLE = {"BSD-2-Clause", "BSD-3-Clause", "MIT", "OFL-1.1", "MPL-2.0", "CC-BY-4.0"}
+# Apache-2.0 is permissive: its files may sit in an EUPL work, keeping the licence notice.
+COMPATIBLE = {
+    "BSD-2-Clause", "BSD-3-Clause", "MIT", "Apache-2.0", "OFL-1.1", "MPL-2.0", "CC-BY-4.0"
+}  # fmt: skip
 
 
 def licence_files(folder):

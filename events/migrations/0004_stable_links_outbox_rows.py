@@ -14,7 +14,7 @@ def create_limits_table(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0001_initial'),
+        ('events', '0003_merge_door_and_english_seed'),
     ]
 
     operations = [
