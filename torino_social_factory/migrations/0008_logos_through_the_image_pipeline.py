@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('torino_social_factory', '0006_english_seed_content'),
+        ('torino_social_factory', '0007_project_sources_roles'),
     ]
 
     operations = [
