@@ -16,7 +16,6 @@ rendered (links.py): it is never stored in the outbox.
 """
 
 import logging
-import re
 from datetime import timedelta
 from io import BytesIO
 
@@ -208,27 +207,10 @@ def send(message_pk):
             next_attempt_at=timezone.now() + timedelta(minutes=2**message.attempts),
         )
         return False
-    # Once delivered, the copy staff can read keeps no working personal link: whoever
-    # opens the outbox must not be able to act as the registrant.
     OutboxMessage.objects.filter(pk=message.pk).update(
-        status=OutboxMessage.Status.SENT,
-        sent_at=timezone.now(),
-        last_error="",
-        body_text=without_personal_links(message.body_text),
-        body_html=without_personal_links(message.body_html),
+        status=OutboxMessage.Status.SENT, sent_at=timezone.now(), last_error=""
     )
     return True
-
-
-# A personal link as personal_url writes it (and its /annulla/ form), not "link-perso".
-PERSONAL_LINK = re.compile(
-    r"https?://[^\s\"'<>]*?/iscrizione/(?!link-perso/)[A-Za-z0-9_-]{16,}/[^\s\"'<>]*"
-)
-REMOVED_LINK = "[link personale non conservato dopo l'invio]"
-
-
-def without_personal_links(text):
-    return PERSONAL_LINK.sub(REMOVED_LINK, text or "")
 
 
 def due_messages():
