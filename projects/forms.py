@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from .models import District, Neighbourhood, Organisation, Project, Theme
+from .models import District, Neighbourhood, Organisation, Participation, Project, Theme
 
 MAX_VALUES = 50  # per parameter; more is not a real visitor
 MAX_VALUE_LENGTH = 200
@@ -56,27 +56,41 @@ class ProjectFilterForm(forms.Form):
         )
         used_ids = public_projects.values("pk")
         english = (get_language() or "it").startswith("en")
+        # Plain (value, label) rows through semi-joins: no model instances, no DISTINCT
+        # over a join (this form is built on every list, map and export request).
         choices = {
             "tema": [
-                (t.slug, (t.name_en if english else "") or t.name)
-                for t in Theme.objects.order_by("name", "pk")
+                (slug, (name_en if english else "") or name)
+                for slug, name, name_en in Theme.objects.order_by("name", "pk").values_list(
+                    "slug", "name", "name_en"
+                )
             ],
             "circoscrizione": [
-                (str(d.number), (d.name_en if english else "") or d.name)
-                for d in District.objects.all()
+                (str(number), (name_en if english else "") or name)
+                for number, name, name_en in District.objects.order_by(
+                    "number", "pk"
+                ).values_list("number", "name", "name_en")
             ],
-            "quartiere": [
-                (n.slug, n.name)
-                for n in Neighbourhood.objects.filter(projects__in=used_ids).distinct()
-            ],
+            "quartiere": list(
+                Neighbourhood.objects.filter(
+                    pk__in=Project.neighbourhoods.through.objects.filter(
+                        project__in=used_ids
+                    ).values("neighbourhood_id")
+                )
+                .order_by("name", "pk")
+                .values_list("slug", "name")
+            ),
             # "Not stated" is no value to look for.
             "stato": [c for c in Project.Status.choices if c[0] != Project.Status.UNKNOWN],
-            "organizzazione": [
-                (o.slug, o.name)
-                for o in Organisation.objects.filter(participations__project__in=used_ids)
-                .distinct()
+            "organizzazione": list(
+                Organisation.objects.filter(
+                    pk__in=Participation.objects.filter(project__in=used_ids).values(
+                        "organisation_id"
+                    )
+                )
                 .order_by("name", "pk")
-            ],
+                .values_list("slug", "name")
+            ),
         }
         cleaned_data = self._sanitise(data, choices) if data is not None else None
         super().__init__(cleaned_data)

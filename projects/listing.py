@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
+from django.utils.translation import gettext as _
 
+from . import search
 from .forms import FACET_LABELS, FACETS, ProjectFilterForm
 from .models import Project
 
@@ -30,23 +32,58 @@ class Facet:
     options: list = field(default_factory=list)
 
 
+@dataclass
+class ActiveFilter:
+    facet_label: str
+    label: str
+    remove_url: str
+
+
 class Catalogue:
     def __init__(self, data):
         self.base = Project.objects.published()
         self.form = ProjectFilterForm(data, public_projects=self.base)
         self.criteria = self.form.criteria
-        self.projects = self.base.filtered(self.criteria).order_by("title", "pk")
+        # The search runs once; every query of the page (results, facet counts) reuses
+        # its ids.
+        self._query_criteria = dict(self.criteria)
+        if self.criteria.get("q"):
+            self._query_criteria["search_ids"] = list(
+                self.base.search(self.criteria["q"]).values_list("pk", flat=True)
+            )
+        self.projects = self.base.filtered(self._query_criteria).order_by("title", "pk")
 
     @property
     def notices(self):
         return self.form.notices
+
+    def active_filters(self, path):
+        """One chip per chosen value (and the search), each with the address of this
+        page without it."""
+        from urllib.parse import urlencode
+
+        pairs = [
+            (key, item)
+            for key, value in self.criteria.items()
+            for item in (value if isinstance(value, list) else [value])
+        ]
+        chips = []
+        for key, item in pairs:
+            rest = urlencode([pair for pair in pairs if pair != (key, item)])
+            if key == "q":
+                facet_label, label = _("Ricerca"), f"«{item}»"
+            else:
+                facet_label = FACET_LABELS[key]
+                label = dict(self.form.fields[key].choices).get(item, item)
+            chips.append(ActiveFilter(facet_label, label, path + (f"?{rest}" if rest else "")))
+        return chips
 
     def facets(self):
         """Each facet with its options and the number of projects each would give,
         counted with every other filter applied (one query per facet)."""
         facets = []
         for name in FACETS:
-            counts = self.base.filtered(self.criteria, skip=name).facet_counts(name)
+            counts = self.base.filtered(self._query_criteria, skip=name).facet_counts(name)
             selected = set(self.criteria.get(name, []))
             options = [
                 FacetOption(str(value), label, counts.get(str(value), 0), str(value) in selected)
@@ -58,12 +95,19 @@ class Catalogue:
         return facets
 
     def page(self):
-        """The requested page of cards; a page past the end is a 404."""
-        paginator = Paginator(self.projects.for_cards(), PAGE_SIZE)
+        """The requested page of cards; a page past the end is a 404. With a search,
+        each card also says why it matched (``search.explain``)."""
+        q = self.criteria.get("q")
+        cards = self.projects.for_search_cards() if q else self.projects.for_cards()
+        paginator = Paginator(cards, PAGE_SIZE)
         try:
-            return paginator.page(self.form.page_number)
+            page = paginator.page(self.form.page_number)
         except EmptyPage:
             raise Http404("Pagina inesistente") from None
+        if q:
+            for project in page.object_list:
+                search.explain(project, q)
+        return page
 
     def places(self):
         from .models import Place

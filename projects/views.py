@@ -24,6 +24,7 @@ def _funder():
 def project_list(request):
     catalogue = Catalogue(request.GET)
     page = catalogue.page()
+    active_filters = catalogue.active_filters(request.path)
     list_url = request.build_absolute_uri(reverse("projects:list"))
     json_ld = {
         "@context": "https://schema.org",
@@ -52,6 +53,9 @@ def project_list(request):
             "page_obj": page,
             "published_count": catalogue.base.count(),
             "query_string": catalogue.form.query_string(),
+            "active_filters": active_filters,
+            "active_filter_count": len(active_filters),
+            "clear_filters_url": request.path,
             "breadcrumbs": [(_("Progetti"), None)],
             "active_section": "projects",
             "last_updated": latest_public_change(),
