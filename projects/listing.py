@@ -117,3 +117,28 @@ class Catalogue:
             .select_related("project", "neighbourhood__district")
             .order_by("project__title", "project__pk", "name", "pk")
         )
+
+
+def group_by_area(places):
+    """[(district or None, [(neighbourhood or None, [places])])]: circoscrizioni in order,
+    their quartieri by name; places whose circoscrizione is not known come last."""
+    districts = {}
+    for place in places:
+        neighbourhood = place.neighbourhood
+        district = neighbourhood.district if neighbourhood else None
+        by_neighbourhood = districts.setdefault(district, {})
+        by_neighbourhood.setdefault(neighbourhood, []).append(place)
+
+    def district_key(district):
+        return (district is None, district.number if district else 0)
+
+    def neighbourhood_key(neighbourhood):
+        return (neighbourhood is None, neighbourhood.name if neighbourhood else "")
+
+    return [
+        (
+            district,
+            [(n, districts[district][n]) for n in sorted(districts[district], key=neighbourhood_key)],
+        )
+        for district in sorted(districts, key=district_key)
+    ]

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 
 from .forms import OrganisationFilterForm
-from .listing import Catalogue
+from .listing import Catalogue, group_by_area
 from .models import Organisation, Participation, Project, latest_public_change
 
 
@@ -207,6 +207,7 @@ def project_map(request):
             "catalogue": catalogue,
             "form": catalogue.form,
             "places": places,
+            "place_groups": group_by_area(places),
             "map_places": map_places,
             "query_string": catalogue.form.query_string(),
             "breadcrumbs": [(_("Mappa"), None)],
