@@ -179,6 +179,7 @@ class ProjectAdmin(StaffModelAdmin):
         ProjectUpdateInline,
         ProjectSourceInline,
     ]
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = {
             **(extra_context or {}),

@@ -67,9 +67,9 @@ class ProjectFilterForm(forms.Form):
             ],
             "circoscrizione": [
                 (str(number), (name_en if english else "") or name)
-                for number, name, name_en in District.objects.order_by(
-                    "number", "pk"
-                ).values_list("number", "name", "name_en")
+                for number, name, name_en in District.objects.order_by("number", "pk").values_list(
+                    "number", "name", "name_en"
+                )
             ],
             "quartiere": list(
                 Neighbourhood.objects.filter(

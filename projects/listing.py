@@ -138,7 +138,10 @@ def group_by_area(places):
     return [
         (
             district,
-            [(n, districts[district][n]) for n in sorted(districts[district], key=neighbourhood_key)],
+            [
+                (n, districts[district][n])
+                for n in sorted(districts[district], key=neighbourhood_key)
+            ],
         )
         for district in sorted(districts, key=district_key)
     ]
