@@ -6,12 +6,15 @@ the same filtered queryset, so a filtered CSV has exactly the rows the list show
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import search
-from .forms import FACET_LABELS, FACETS, ProjectFilterForm
+from .forms import FACET_LABELS, FACETS, ProjectFilterForm, filter_choices
 from .models import Project
 
 PAGE_SIZE = 12
@@ -39,10 +42,22 @@ class ActiveFilter:
     remove_url: str
 
 
+def per_version(version, name, compute):
+    """A value that changes only with the public content, cached for its content version
+    (read by the page-cache middleware on every request, bumped by every change); without
+    a version it is computed each time."""
+    if version is None:
+        return compute()
+    return cache.get_or_set(f"catalogue:{name}:{version}", compute, settings.PAGE_CACHE_SECONDS)
+
+
 class Catalogue:
-    def __init__(self, data):
+    def __init__(self, data, *, version=None):
         self.base = Project.objects.published()
-        self.form = ProjectFilterForm(data, public_projects=self.base)
+        self.version = version
+        language = get_language() or settings.LANGUAGE_CODE
+        choices = per_version(version, f"choices:{language}", lambda: filter_choices(self.base))
+        self.form = ProjectFilterForm(data, public_projects=self.base, choices=choices)
         self.criteria = self.form.criteria
         # The search runs once; every query of the page (results, facet counts) reuses
         # its ids.
@@ -82,8 +97,17 @@ class Catalogue:
         """Each facet with its options and the number of projects each would give,
         counted with every other filter applied (one query per facet)."""
         facets = []
+        unfiltered = {}
+        if not self.criteria:  # the same counts for every visitor until the content changes
+            unfiltered = per_version(
+                self.version,
+                "facet-counts",
+                lambda: {name: self.base.facet_counts(name) for name in FACETS},
+            )
         for name in FACETS:
-            counts = self.base.filtered(self._query_criteria, skip=name).facet_counts(name)
+            counts = unfiltered.get(name)
+            if counts is None:
+                counts = self.base.filtered(self._query_criteria, skip=name).facet_counts(name)
             selected = set(self.criteria.get(name, []))
             options = [
                 FacetOption(str(value), label, counts.get(str(value), 0), str(value) in selected)
@@ -145,3 +169,17 @@ def group_by_area(places):
         )
         for district in sorted(districts, key=district_key)
     ]
+
+
+def page_numbers(page, around=2):
+    """The page links to show: the first, the last and ``around`` pages each side of the
+    current one, with None where pages are left out (shown as «…»)."""
+    last = page.paginator.num_pages
+    wanted = {1, last, *range(page.number - around, page.number + around + 1)}
+    numbers, previous = [], 0
+    for number in sorted(n for n in wanted if 1 <= n <= last):
+        if number - previous > 1:
+            numbers.append(None)
+        numbers.append(number)
+        previous = number
+    return numbers

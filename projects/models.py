@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Max, Prefetch, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from torino_social_factory.common.i18n import current_language, text_in_language
@@ -461,10 +462,19 @@ class Project(ResizedImageMixin, models.Model):
             ]
         return participations[0].organisation if participations else None
 
-    @property
+    @cached_property
+    def neighbourhood_list(self):
+        """The (prefetched) quartieri once: a card reads them three times."""
+        return list(self.neighbourhoods.all())
+
+    @cached_property
+    def theme_list(self):
+        return list(self.themes.all())
+
+    @cached_property
     def districts(self):
         seen = {}
-        for neighbourhood in self.neighbourhoods.all():
+        for neighbourhood in self.neighbourhood_list:
             if neighbourhood.district_id and neighbourhood.district_id not in seen:
                 seen[neighbourhood.district_id] = neighbourhood.district
         return sorted(seen.values(), key=lambda d: d.number)
