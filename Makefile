@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: run test test-postgres serve lint format bench css messages translations clean
+.PHONY: run test test-postgres serve lint format bench css messages translations clean backup
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Serve Python 3.11 ($(PYTHON))."; exit 1; }
@@ -48,7 +48,12 @@ serve: messages
 	  $(PY) manage.py migrate --no-input && \
 	  $(PY) manage.py collectstatic --no-input -v0 && \
 	  exec $(VENV)/bin/gunicorn torino_social_factory.wsgi -b 127.0.0.1:$(PORT) \
-	    --workers $${WEB_CONCURRENCY:-3} --access-logfile -'
+	    --workers $${WEB_CONCURRENCY:-3}'
+
+## A consistent copy of the database and MEDIA_ROOT in backups/tsf-YYYYMMDD-HHMMSS
+## (BACKUP_DIR elsewhere, BACKUP_KEEP=N keeps the newest N). Restore: manage.py restore DIR.
+backup: $(VENV)/.installed
+	$(PY) manage.py backup --output "$${BACKUP_DIR:-backups}" --keep "$${BACKUP_KEEP:-0}"
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -59,8 +59,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One JSON line per request, timed around everything else (request_log.py).
+    "torino_social_factory.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Uploaded files, before sessions and the page cache: no query, no cookie (media.py).
+    "torino_social_factory.media.MediaFilesMiddleware",
+    # /readyz, before the page cache reads the database (health.py).
+    "torino_social_factory.health.ReadinessMiddleware",
     # ETag/Last-Modified revalidation (304), then the anonymous page cache. This early
     # so a cached page costs about what a static file costs; it stores the finished
     # response of everything below (CSP, frame headers) and sees whether the view
@@ -122,6 +128,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / ".test-db.sqlite3"}
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database that does not answer fails the request (and /readyz) in seconds
+    # instead of holding a gunicorn worker until the balancer gives up.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (page cache, rate limits, settings) --------------------------------------
@@ -132,6 +143,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="tsf"),
+            # Same reason as the database's connect_timeout: fail fast, not hang.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -181,9 +194,25 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# An empty value (as in .env.example) means the default, never the current directory.
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default="") or BASE_DIR / "media").resolve()
+if BASE_DIR.is_relative_to(MEDIA_ROOT):
+    # The site serves MEDIA_ROOT: it must never contain the code, the database or .env.
+    raise ImproperlyConfigured("MEDIA_ROOT must not be the project directory or one above it.")
+# Where uploads live: files under MEDIA_ROOT by default; object storage through
+# django-storages with MEDIA_STORAGE_BACKEND=storages.backends.s3.S3Storage and its
+# options as JSON in MEDIA_STORAGE_OPTIONS (README, "Mettere in produzione").
+MEDIA_STORAGE_BACKEND = env(
+    "MEDIA_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+)
+# The site serves MEDIA_ROOT itself (safely: torino_social_factory/media.py) unless the
+# web server in front does (SERVE_MEDIA=0 with nginx's "location /media/").
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": MEDIA_STORAGE_BACKEND,
+        "OPTIONS": env.json("MEDIA_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {
         # Hashed, compressed names with a one-year cache in production; plain files in
         # development and tests so nobody has to run collectstatic first.
@@ -226,6 +255,8 @@ CSRF_COOKIE_SECURE = not DEBUG and SECURE_SSL_REDIRECT
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "torino_social_factory.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
+# Probes reach the backend port over plain HTTP, without the proxy's X-Forwarded-Proto.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
@@ -272,13 +303,31 @@ ACCESSIBILITY_STATEMENT_URL = env(
 )
 RATELIMIT_ENABLED = env.bool("DJANGO_RATELIMIT_ENABLED", default=True)
 FEEDBACK_RATE_LIMIT = env.int("FEEDBACK_RATE_LIMIT", default=20)  # per address per hour
+# /readyz reports "degraded" when the oldest unsent e-mail is older than this (seconds).
+READINESS_OUTBOX_MAX_AGE = env.int("READINESS_OUTBOX_MAX_AGE", default=900)
 
+# Logs go to stderr (journald under systemd). Requests: one JSON line each, without
+# personal data (request_log.py); Django's own 4xx warnings would repeat them with the
+# raw path, so only its errors are kept, with the paths redacted.
+REQUEST_LOG_ENABLED = env.bool("REQUEST_LOG_ENABLED", default=True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_paths": {"()": "torino_social_factory.request_log.RedactPaths"}},
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+        "line": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "requests": {"class": "logging.StreamHandler", "formatter": "line"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
+    "loggers": {
+        "django.security.DisallowedHost": {"level": "ERROR"},
+        "django.request": {"level": "ERROR", "filters": ["redact_paths"]},
+        "tsf.request": {"handlers": ["requests"], "level": "INFO", "propagate": False},
+    },
 }
 
 # --- Page cache ---------------------------------------------------------------------

@@ -1,9 +1,7 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.static import serve
 
 from . import open_data, views
 from .sitemaps import SITEMAPS
@@ -37,7 +35,3 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     prefix_default_language=False,
 )
-
-if settings.DEBUG:
-    # Uploaded images in local runs; production serves MEDIA_ROOT from the web server.
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
