@@ -149,9 +149,9 @@ def filter_choices(public_projects):
         ],
         "quartiere": list(
             Neighbourhood.objects.filter(
-                pk__in=Project.neighbourhoods.through.objects.filter(
-                    project__in=used_ids
-                ).values("neighbourhood_id")
+                pk__in=Project.neighbourhoods.through.objects.filter(project__in=used_ids).values(
+                    "neighbourhood_id"
+                )
             )
             .order_by("name", "pk")
             .values_list("slug", "name")
@@ -164,9 +164,7 @@ def filter_choices(public_projects):
         ],
         "organizzazione": list(
             Organisation.objects.filter(
-                pk__in=Participation.objects.filter(project__in=used_ids).values(
-                    "organisation_id"
-                )
+                pk__in=Participation.objects.filter(project__in=used_ids).values("organisation_id")
             )
             .order_by("name", "pk")
             .values_list("slug", "name")
