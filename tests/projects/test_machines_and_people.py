@@ -79,7 +79,7 @@ def test_the_card_summary_uses_the_site_font():
     from pathlib import Path
 
     css = Path("static/css/site.css").read_text()
-    assert ".tsf-card .card-text { font-family: inherit; }" in css
+    assert ".card.tsf-card .card-body .card-text { font-family: inherit; }" in css
 
 
 def test_feeds_are_discoverable_from_the_pages_they_concern(client, seeded):
