@@ -64,14 +64,14 @@ from events.models import OutboxMessage, Registration
 rows = list(Registration.objects.order_by("created_at", "pk").values_list("status", "created_at"))
 statuses = [s for s, _t in rows]
 span = (rows[-1][1] - rows[0][1]).total_seconds() if len(rows) > 1 else 0
-print(RESULT, json.dumps({{
+print(RESULT, json.dumps({
     "counts": dict(Registration.objects.values_list("status").annotate(n=Count("pk")).order_by()),
     "in_order": statuses == sorted(statuses, key=lambda s: s != "confirmed"),
     "pk_order": list(Registration.objects.order_by("created_at", "pk").values_list("pk", flat=True))
     == list(Registration.objects.order_by("pk").values_list("pk", flat=True)),
     "span": span,
     "mail_pending": OutboxMessage.objects.filter(status="pending").count(),
-}}))
+}))
 """
 
 # The time one registration holds the event's lock, without contention: the service
@@ -99,12 +99,12 @@ def timed(event):
         held.append(time.perf_counter() - start)
 services.locked_event = timed
 for i in range(60):
-    services.register(event=event, name=f"Lock {{i}}", email=f"lock{{i}}@example.org")
+    services.register(event=event, name=f"Lock {i}", email=f"lock{i}@example.org")
 services.locked_event = real
 OutboxMessage.objects.filter(registration__event=event).delete()
 event.registrations.all().delete()
 event.delete()
-print(RESULT, json.dumps({{"median": statistics.median(held), "max": max(held)}}))
+print(RESULT, json.dumps({"median": statistics.median(held), "max": max(held)}))
 """
 
 PENDING = """
