@@ -352,3 +352,11 @@ def test_map_pins_name_places_and_projects_in_english(client, seeded):
     assert [(pin["name"], pin["project"]) for pin in pins] == [
         ("Vegetable gardens", "C.A.R.O.T.A.")
     ]
+
+
+def test_a_theme_without_english_name_is_marked_italian_and_noted(client, seeded):
+    Theme.objects.filter(slug="coesione-sociale").update(name_en="")
+    cache.clear()
+    body = client.get("/en/progetti/abito/").content.decode()
+    assert '<span class="chip-label"><span lang="it">coesione sociale</span></span>' in body
+    assert body.count("This text is available in Italian only.") == 1
