@@ -87,7 +87,7 @@ def test_missing_english_catalogue_is_a_503(client, db, settings, tmp_path):
 
 def _message(minutes_ago, status=OutboxMessage.Status.PENDING):
     message = OutboxMessage.objects.create(
-        kind="confirmed", to="maria.rossi@example.org", subject="Iscrizione", body_text="…",
+        kind="confirmed", to="maria.rossi@example.org", subject="Iscrizione",
         status=status,
     )  # fmt: skip
     OutboxMessage.objects.filter(pk=message.pk).update(
