@@ -352,3 +352,29 @@ def test_map_pins_name_places_and_projects_in_english(client, seeded):
     assert [(pin["name"], pin["project"]) for pin in pins] == [
         ("Vegetable gardens", "C.A.R.O.T.A.")
     ]
+
+
+def test_a_theme_without_english_name_is_marked_italian_and_noted(client, seeded):
+    Theme.objects.filter(slug="coesione-sociale").update(name_en="")
+    cache.clear()
+    body = client.get("/en/progetti/abito/").content.decode()
+    assert '<span class="chip-label"><span lang="it">coesione sociale</span></span>' in body
+    assert body.count("This text is available in Italian only.") == 1
+
+
+def test_english_calendar_files_carry_the_english_event(client, seeded):
+    from icalendar import Calendar
+
+    from tests.public_pages import object_pages
+
+    with translation.override("it"):
+        calendars = [page.url for page in object_pages() if page.url.endswith(".ics")]
+    assert calendars
+    italian = italian_sentences()
+    for url in calendars:
+        (entry,) = Calendar.from_ical(client.get(f"/en{url}").content).walk("VEVENT")
+        event = Event.objects.get(slug=url.split("/")[2])
+        assert str(entry["SUMMARY"]) == event.title_en
+        assert str(entry["DESCRIPTION"]).startswith(event.summary_en)
+        assert str(entry["LOCATION"]).startswith(event.venue_name_en)
+        assert not [s for s in italian if s in entry.to_ical().decode().replace("\r\n ", "")]
