@@ -87,9 +87,8 @@ def test_missing_english_catalogue_is_a_503(client, db, settings, tmp_path):
 
 def _message(minutes_ago, status=OutboxMessage.Status.PENDING):
     message = OutboxMessage.objects.create(
-        kind="confirmed", to="maria.rossi@example.org", subject="Iscrizione", body_text="…",
-        status=status,
-    )  # fmt: skip
+        kind="confirmed", to="maria.rossi@example.org", status=status
+    )
     OutboxMessage.objects.filter(pk=message.pk).update(
         created_at=timezone.now() - timedelta(minutes=minutes_ago)
     )
