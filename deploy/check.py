@@ -89,11 +89,7 @@ def free_port(candidates):
 
 
 def write_env(scratch, port, database_url, redis_url):
-    values = {}
-    for line in (HERE / "tsf.env.example").read_text().splitlines():
-        if line and not line.startswith("#") and "=" in line:
-            key, _, value = line.partition("=")
-            values[key] = value
+    values = read_env_file(HERE / "tsf.env.example")
     values.update(
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -107,7 +103,7 @@ def write_env(scratch, port, database_url, redis_url):
         # No nginx on loopback: the site serves the uploads itself.
         SERVE_MEDIA="1",
     )
-    (scratch / "tsf.env").write_text("".join(f"{k}={v}\n" for k, v in values.items()))
+    (scratch / "tsf.env").write_text("".join(f'{k}="{v}"\n' for k, v in values.items()))
     return values
 
 
@@ -116,7 +112,10 @@ def read_env_file(path):
     for line in Path(path).read_text().splitlines():
         if line and not line.startswith("#") and "=" in line:
             key, _, value = line.partition("=")
-            env[key] = value
+            # As systemd reads an EnvironmentFile: surrounding double quotes are removed.
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1]
+            env[key.strip()] = value
     return env
 
 

@@ -37,7 +37,7 @@ def test_the_units_commands_start_the_site_with_production_settings(tmp_path):
     ):
         assert line in report, report
     env = (tmp_path / "scratch" / "tsf.env").read_text()
-    assert "DJANGO_DEBUG=0\n" in env
+    assert 'DJANGO_DEBUG="0"\n' in env
 
 
 def test_a_broken_unit_set_is_reported(tmp_path):
