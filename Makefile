@@ -55,7 +55,7 @@ serve: messages
 backup: $(VENV)/.installed
 	$(PY) manage.py backup --output "$${BACKUP_DIR:-backups}" --keep "$${BACKUP_KEEP:-0}"
 
-lint: $(VENV)/.installed
+lint: messages  ## makemigrations runs the system checks, which want the catalogues
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run

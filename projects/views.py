@@ -66,7 +66,7 @@ def project_detail(request, slug):
     places = list(project.places.all())
     map_places = [
         {
-            "name": place.name,
+            "name": text_in_language(place, "name"),
             "address": place.address,
             "lat": float(place.latitude),
             "lon": float(place.longitude),
@@ -185,9 +185,9 @@ def project_map(request):
     places = list(catalogue.places())
     map_places = [
         {
-            "name": place.name,
+            "name": text_in_language(place, "name"),
             "address": place.address,
-            "project": place.project.title,
+            "project": text_in_language(place.project, "title"),
             "url": place.project.get_absolute_url(),
             "lat": float(place.latitude),
             "lon": float(place.longitude),

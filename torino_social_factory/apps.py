@@ -14,7 +14,7 @@ class SiteConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_save
 
-        from . import page_cache
+        from . import checks, page_cache  # noqa: F401 - checks registers the system checks
         from .common.richtext import sanitise_rich_text_fields
 
         pre_save.connect(sanitise_rich_text_fields, dispatch_uid="sanitise-rich-text")

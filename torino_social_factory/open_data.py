@@ -573,6 +573,10 @@ def dictionary(dataset):
         rows.append(
             {
                 "name": field.name,
+                # the English edition's JSON names its keys in English (projects/exports.py)
+                "json_name": field.name_en
+                if translation.get_language() != settings.LANGUAGE_CODE
+                else field.name,
                 "type": TYPE_LABELS[field.type],
                 "description": field.description,
                 "required": field.required,

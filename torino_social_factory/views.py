@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from events.models import Event
 from projects.models import Project
 
+from .checks import catalogue_problems
 from .common.i18n import text_in_language
 from .common.ratelimit import over_limit
 from .context_processors import FEEDBACK_SALT
@@ -128,6 +129,10 @@ def bad_request(request, exception=None):
 def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
+    # A site without its translation catalogues answers, but not as it should.
+    if problems := catalogue_problems():
+        text = "\n".join(message for _id, message in problems)
+        return HttpResponse(text, content_type="text/plain", status=503)
     return HttpResponse("ok", content_type="text/plain")
 
 

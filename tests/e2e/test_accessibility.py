@@ -89,6 +89,18 @@ def test_the_catalogue_with_filters_applied_has_no_wcag_violations(site, scanner
     assert reports == [], "\n" + "\n".join(reports)
 
 
+def test_an_english_page_in_italian_with_its_note_has_no_wcag_violations(site, scanner):
+    from django.core.cache import cache
+
+    from projects.models import Project
+
+    Project.objects.filter(slug="abito").update(summary_en="", objectives_en="")
+    cache.clear()
+    report = scan(scanner, site.url + "/en/progetti/abito/", name="english-italian-only-note")
+    assert scanner.locator("main [role=note]", has_text="available in Italian only").count() == 1
+    assert report == "", "\n" + report
+
+
 def test_the_registration_form_with_errors_shown_has_no_wcag_violations(site, scanner):
     from tests.e2e.test_flows import open_registration_form
 

@@ -331,3 +331,24 @@ def test_no_note_on_a_translated_page_nor_in_italian(client, seeded):
     italian = client.get("/progetti/abito/").content.decode()
     assert "disponibile solo in italiano" not in italian
     assert 'lang="it"' not in main_of(italian)
+
+
+def test_share_previews_name_the_page_language(client, seeded):
+    assert '<meta property="og:locale" content="en_GB">' in client.get("/en/").content.decode()
+    assert '<meta property="og:locale" content="it_IT">' in client.get("/").content.decode()
+
+
+def test_english_data_dictionary_gives_the_english_json_keys(client, seeded):
+    body = client.get("/en/dati/").content.decode()
+    assert '<code>titolo</code><br><span class="small">JSON: <code>title</code>' in body
+    assert "JSON: <code>" not in client.get("/dati/").content.decode()
+
+
+def test_map_pins_name_places_and_projects_in_english(client, seeded):
+    Place.objects.filter(name="Orti").update(latitude="45.0200", longitude="7.6200")
+    cache.clear()
+    body = client.get("/en/mappa/").content.decode()
+    pins = json.loads(body.split('id="map-places" type="application/json">', 1)[1].split("<", 1)[0])
+    assert [(pin["name"], pin["project"]) for pin in pins] == [
+        ("Vegetable gardens", "C.A.R.O.T.A.")
+    ]

@@ -504,3 +504,88 @@ def test_english_home_shows_the_figures_in_english(client, seeded):
     body = client.get("/en/").content.decode()
     assert "about 30" in body and "€1.5 million" in body
     assert "circa 30" not in body and "milioni di euro" not in body
+
+
+# --- Compiled catalogues: the site will not start without them -------------------------------
+
+
+@pytest.fixture
+def bare_locale(tmp_path, settings):
+    """A locale/ with the English .po only, as a checkout that skipped `make messages`."""
+    po_dir = tmp_path / "en" / "LC_MESSAGES"
+    po_dir.mkdir(parents=True)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    po.append(polib.POEntry(msgid="Progetti", msgstr="Projects"))
+    po.save(str(po_dir / "django.po"))
+    settings.LOCALE_PATHS = [tmp_path]
+    return po_dir
+
+
+def check_ids():
+    from django.core.checks import run_checks
+
+    return [message.id for message in run_checks(tags=["translation"])]
+
+
+def test_system_check_fails_loudly_on_a_missing_catalogue(bare_locale):
+    assert "tsf.E001" in check_ids()
+    from django.core.management.base import SystemCheckError
+
+    with pytest.raises(SystemCheckError, match="catalogue .* is missing"):
+        call_command("check", "--tag", "translation")
+
+
+def test_system_check_fails_on_a_catalogue_older_than_its_po(bare_locale):
+    import os
+
+    call_command("compile_translations", stdout=StringIO())
+    mo = bare_locale / "django.mo"
+    os.utime(mo, (1, 1))
+    assert "tsf.E002" in check_ids()
+
+
+def test_system_check_passes_once_compiled(bare_locale):
+    call_command("compile_translations", stdout=StringIO())
+    assert not [i for i in check_ids() if i.startswith("tsf.")]
+
+
+def test_system_check_wants_the_english_catalogue_even_without_its_po(tmp_path, settings):
+    settings.LOCALE_PATHS = [tmp_path]
+    assert "tsf.E001" in check_ids()
+
+
+def test_the_real_catalogues_are_compiled_and_current():
+    from torino_social_factory.checks import catalogue_problems
+
+    assert catalogue_problems() == [], "run `make messages`"
+
+
+def test_healthz_is_not_ok_without_the_catalogues(client, db, bare_locale):
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert "catalogue" in response.content.decode()
+    call_command("compile_translations", stdout=StringIO())
+    assert client.get("/healthz").content == b"ok"
+
+
+def test_gunicorn_entry_point_refuses_to_boot_without_the_catalogues(bare_locale):
+    import importlib
+    import sys
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    sys.modules.pop("torino_social_factory.wsgi", None)
+    with pytest.raises(ImproperlyConfigured, match="make messages"):
+        importlib.import_module("torino_social_factory.wsgi")
+    call_command("compile_translations", stdout=StringIO())
+    sys.modules.pop("torino_social_factory.wsgi", None)
+    assert importlib.import_module("torino_social_factory.wsgi").application
+
+
+def test_compiling_is_not_stopped_by_the_check_that_asks_for_it(bare_locale):
+    from torino_social_factory.management.commands.compile_translations import Command
+
+    # as `manage.py compile_translations` runs it: with the system checks
+    Command(stdout=StringIO()).run_from_argv(["manage.py", "compile_translations"])
+    assert (bare_locale / "django.mo").exists()
