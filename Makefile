@@ -28,13 +28,16 @@ translations: $(VENV)/.installed
 	$(PY) manage.py compile_translations
 	$(PY) tools/untranslated.py
 
-## The site on the embedded defaults (SQLite, local memory), with the real content.
+## The site on the embedded defaults (SQLite, local memory), with the real content, and
+## the e-mail sender beside it (requests only queue e-mails); Ctrl+C stops both.
 run: messages
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed
 	$(PY) manage.py local_admin
 	@echo "Sito: http://127.0.0.1:$(PORT)/  (Ctrl+C per fermarlo)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(PY) manage.py send_outbox --watch & sender=$$!; \
+	  trap 'kill $$sender 2>/dev/null; wait $$sender 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole test suite: unit, integration, concurrency and browser tests.
 test: messages
@@ -46,8 +49,10 @@ serve: messages
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat .secret-key)" DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=0 SITE_URL=http://127.0.0.1:$(PORT) sh -c '\
 	  $(PY) manage.py migrate --no-input && \
-	  $(PY) manage.py collectstatic --no-input -v0 && \
-	  exec $(VENV)/bin/gunicorn torino_social_factory.wsgi -b 127.0.0.1:$(PORT) \
+	  $(PY) manage.py collectstatic --no-input -v0 || exit 1; \
+	  $(PY) manage.py send_outbox --watch & sender=$$!; \
+	  trap "kill $$sender 2>/dev/null; wait $$sender 2>/dev/null" EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn torino_social_factory.wsgi -b 127.0.0.1:$(PORT) \
 	    --workers $${WEB_CONCURRENCY:-3}'
 
 ## A consistent copy of the database and MEDIA_ROOT in backups/tsf-YYYYMMDD-HHMMSS

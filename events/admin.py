@@ -192,6 +192,7 @@ class RegistrationAdmin(StaffModelAdmin):
         "cancel_with_promotion",
         "promote_now",
         "resend_link",
+        "revoke_link",
         "check_in",
         "anonymise_now",
         "export_csv",
@@ -230,6 +231,25 @@ class RegistrationAdmin(StaffModelAdmin):
                 messages.WARNING,
             )
 
+    def delete_model(self, request, obj):
+        # Deleting frees the place like a cancellation: the next person waiting is
+        # promoted (and told), under the event's lock.
+        promoted = services.delete_registration(registration=obj)
+        self._report_promoted(request, promoted)
+
+    def delete_queryset(self, request, queryset):
+        promoted = []
+        for registration in queryset.select_related("event"):
+            promoted += services.delete_registration(registration=registration)
+        self._report_promoted(request, promoted)
+
+    def _report_promoted(self, request, promoted):
+        if promoted:
+            self.message_user(
+                request,
+                _("Promossi dalla lista d'attesa: %d (riceveranno un'e-mail).") % len(promoted),
+            )
+
     @logged_action(
         description=_("Annulla (il posto passa alla lista d'attesa)"), permissions=["change"]
     )
@@ -249,6 +269,17 @@ class RegistrationAdmin(StaffModelAdmin):
         for registration in queryset.exclude(status=Registration.Status.CANCELLED):
             services.issue_new_link(event=registration.event, email=registration.email)
         self.message_user(request, _("E-mail messe in coda."))
+
+    @logged_action(
+        description=_("Sostituisci il link personale (il vecchio smette di funzionare)"),
+        permissions=["change"],
+    )
+    def revoke_link(self, request, queryset):
+        for registration in queryset.select_related("event"):
+            services.revoke_link(registration=registration)
+        self.message_user(
+            request, _("Link sostituiti: le persone ricevono quello nuovo per e-mail.")
+        )
 
     @logged_action(description=_("Segna come entrati"), permissions=["change"])
     def check_in(self, request, queryset):
@@ -292,8 +323,8 @@ class OutboxMessageAdmin(StaffModelAdmin):
 
     @logged_action(description=_("Invia di nuovo"), permissions=["change"])
     def resend(self, request, queryset):
-        sent = sum(emails.resend(message) for message in queryset)
+        # Back in the queue, not sent from here: no staff request waits for the mail server.
+        queued = sum(emails.resend(message) for message in queryset)
         self.message_user(
-            request,
-            _("E-mail inviate: %(sent)d su %(total)d.") % {"sent": sent, "total": queryset.count()},
+            request, _("E-mail rimesse in coda: %d. Partono entro pochi secondi.") % queued
         )

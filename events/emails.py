@@ -1,11 +1,20 @@
 """E-mails to registrants, through a database outbox.
 
-``queue`` writes the message as a row inside the caller's transaction and asks for
-it to be sent after commit; if the mail server is down the row stays pending and
-``manage.py send_outbox`` retries it with exponential backoff.
+Two halves that never meet in one process:
+
+- in the request, ``queue`` writes one row (what to send, to whom, which registration)
+  inside the caller's transaction. Nothing is rendered and no mail server is contacted,
+  so a slow or dead SMTP server, a broken template or a database hiccup while sending
+  can never hold the event's lock or turn a committed registration into an error page;
+- the sender (``manage.py send_outbox [--watch]``) claims due rows, renders the text,
+  the HTML, the calendar and the QR code, and sends them; failures are retried with
+  exponential backoff, then the row is marked failed (visible and resendable in the
+  admin).
+
+The personal link is derived again from the registration's salt when the message is
+rendered (links.py): it is never stored in the outbox.
 """
 
-import base64
 import logging
 from datetime import timedelta
 from io import BytesIO
@@ -13,7 +22,7 @@ from io import BytesIO
 import segno
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,7 +32,8 @@ from django.utils.translation import gettext_noop
 
 from torino_social_factory.common.i18n import text_in_language
 
-from .calendar import ics_bytes
+from .calendar import calendar_sequence, ics_bytes
+from .links import link_for_sending
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -34,8 +44,44 @@ SUBJECTS = {
     "promoted": gettext_noop("Si è liberato un posto: iscrizione confermata a {title}"),
     "cancelled": gettext_noop("Iscrizione annullata: {title}"),
     "lost_link": gettext_noop("Il tuo link personale per {title}"),
+    "new_link": gettext_noop("Il tuo nuovo link personale per {title}"),
 }
+WITH_QR_CODE = {"confirmed", "promoted"}
 MAX_ATTEMPTS = 8
+# PostgreSQL: the sender LISTENs here, so a message leaves as soon as its row commits.
+NOTIFY_CHANNEL = "tsf_outbox"
+
+
+# --- In the request: rows only ---------------------------------------------------------
+
+
+def queue(registration, kind):
+    """Write the e-mail ``kind`` for ``registration`` as an outbox row (nothing else)."""
+    message = OutboxMessage.objects.create(
+        registration=registration,
+        kind=kind,
+        to=registration.email,
+        language=registration.language or settings.LANGUAGE_CODE,
+    )
+    _wake_sender()
+    return message
+
+
+def queue_lost_link_request(email, language):
+    """The lost-link form's row: the address as typed; the sender looks it up."""
+    message = OutboxMessage.objects.create(
+        kind=OutboxMessage.LOST_LINK_REQUEST, to=email, language=language
+    )
+    _wake_sender()
+    return message
+
+
+def _wake_sender():
+    # NOTIFY inside a transaction is delivered when it commits (and never if it rolls
+    # back), so the sender never looks for a row it cannot see yet.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"NOTIFY {NOTIFY_CHANNEL}")
 
 
 def personal_url(token):
@@ -57,78 +103,106 @@ def door_qr_png(registration, scale=6):
     return buffer.getvalue()
 
 
-def queue(registration, kind, token):
-    """Write the e-mail for ``kind`` as an outbox row; send it after commit."""
+# --- In the sender: rendering ----------------------------------------------------------
+
+
+def one_line(text):
+    """Header values cannot hold line breaks: a title typed with one still gets mailed."""
+    return " ".join(str(text).split())
+
+
+def _plain(text):
+    # render_to_string returns a SafeString; the HTML part must escape it (a title or a
+    # name with markup is text, not HTML), so turn it back into a plain str first.
+    return str.__str__(text)
+
+
+def build(message):
+    """The e-mail for an outbox row, rendered now in the registrant's language."""
+    registration = message.registration
     event = registration.event
     language = registration.language or settings.LANGUAGE_CODE
-    title = text_in_language(event, "title", language)
+    token = link_for_sending(registration)
     with translation.override(language):
+        title = one_line(text_in_language(event, "title", language))
         context = {
             "registration": registration,
             "event": event,
-            "kind": kind,
-            "personal_url": personal_url(token) if token else "",
+            "kind": message.kind,
+            "language": language,
+            "personal_url": personal_url(token),
             "event_url": settings.SITE_URL + event.get_absolute_url(),
+            "lost_link_url": settings.SITE_URL + reverse("events:lost_link"),
             "site_url": settings.SITE_URL,
         }
-        subject = _(SUBJECTS[kind]).format(title=title)
-        body_text = render_to_string(f"emails/{kind}.txt", context)
-        body_html = render_to_string("emails/message.html", {**context, "body": body_text})
-        calendar = ics_bytes(event, title=title)
-    # Every message carries the event's calendar file (same UID as the public .ics),
-    # the cancellation too: the event still takes place, only the place was given up.
-    attachments = [_attachment("evento.ics", "text/calendar; method=PUBLISH", calendar)]
-    if kind in {"confirmed", "promoted"}:
-        attachments.append(_attachment("ingresso-qr.png", "image/png", door_qr_png(registration)))
-    message = OutboxMessage.objects.create(
-        registration=registration,
-        kind=kind,
-        to=registration.email,
-        subject=subject,
-        body_text=body_text,
-        body_html=body_html,
-        attachments=attachments,
+        subject = one_line(_(SUBJECTS[message.kind]).format(title=title))
+        body_text = _plain(render_to_string(f"emails/{message.kind}.txt", context))
+        body_html = render_to_string(
+            "emails/message.html", {**context, "title": title, "body": body_text}
+        )
+    email = EmailMultiAlternatives(subject, body_text, settings.DEFAULT_FROM_EMAIL, [message.to])
+    email.attach_alternative(body_html, "text/html")
+    # Every message carries the event's calendar (same UID as the public .ics); the
+    # cancellation's removes the event from the attendee's calendar (METHOD:CANCEL).
+    cancelled = message.kind == "cancelled"
+    calendar = ics_bytes(
+        event,
+        language=language,
+        method="CANCEL" if cancelled else "PUBLISH",
+        sequence=calendar_sequence(registration, cancelled=cancelled),
+        attendee=registration.email if cancelled else None,
     )
-    transaction.on_commit(lambda: send(message.pk))
-    return message
+    method = "CANCEL" if cancelled else "PUBLISH"
+    email.attach("evento.ics", calendar, f"text/calendar; method={method}; charset=utf-8")
+    if message.kind in WITH_QR_CODE:
+        email.attach("ingresso-qr.png", door_qr_png(registration), "image/png")
+    return email
 
 
-def _attachment(filename, mimetype, content):
-    return {
-        "filename": filename,
-        "mimetype": mimetype,
-        "content": base64.b64encode(content).decode(),
-    }
+# --- In the sender: claiming and sending -----------------------------------------------
+
+
+def _expand_lost_link_request(message):
+    """Turn the form's row into one lost-link e-mail per active registration of the
+    address (possibly none); the row itself, an address typed by anyone, goes."""
+    from .services import issue_new_links  # services queues through this module
+
+    issue_new_links(email=message.to)
+    OutboxMessage.objects.filter(pk=message.pk).delete()
 
 
 def send(message_pk):
-    """Try to send one message now. Failures are recorded, never raised.
+    """Try to send one message now: True if sent, False if it failed (recorded, never
+    raised), None if there was nothing to send (not due, or a lost-link request).
 
     The message is claimed first in a short update (attempts + 1, next try pushed out
-    by the backoff), then sent outside any transaction: a slow or dead mail server
-    must never hold a database lock that registrations wait for.
+    by the backoff), so two senders never send it twice; rendering and sending happen
+    outside any transaction, so a slow mail server holds no lock.
     """
     now = timezone.now()
     claimed = OutboxMessage.objects.filter(
         pk=message_pk, status=OutboxMessage.Status.PENDING, next_attempt_at__lte=now
     ).update(attempts=F("attempts") + 1, next_attempt_at=now + timedelta(minutes=5))
     if not claimed:
+        return None
+    message = OutboxMessage.objects.select_related("registration__event").get(pk=message_pk)
+    if message.kind == OutboxMessage.LOST_LINK_REQUEST:
+        _expand_lost_link_request(message)
+        return None
+    if message.registration is None:  # deleted or anonymised meanwhile: nobody to write to
+        OutboxMessage.objects.filter(pk=message.pk).update(
+            status=OutboxMessage.Status.FAILED, last_error="Iscrizione non più presente."
+        )
         return False
-    message = OutboxMessage.objects.get(pk=message_pk)
-    email = EmailMultiAlternatives(
-        message.subject, message.body_text, settings.DEFAULT_FROM_EMAIL, [message.to]
-    )
-    if message.body_html:
-        email.attach_alternative(message.body_html, "text/html")
-    for item in message.attachments:
-        email.attach(item["filename"], base64.b64decode(item["content"]), item["mimetype"])
     try:
+        email = build(message)
+        OutboxMessage.objects.filter(pk=message.pk).update(subject=email.subject[:255])
         email.send()
-    except Exception as exc:  # noqa: BLE001 — any mail failure must leave the row pending
+    except Exception as exc:  # noqa: BLE001 — any failure must leave the row for a retry
         logger.warning("E-mail %s not sent (attempt %s): %s", message.pk, message.attempts, exc)
         failed = message.attempts >= MAX_ATTEMPTS
         OutboxMessage.objects.filter(pk=message.pk).update(
-            last_error=str(exc)[:1000],
+            last_error=str(exc)[:1000] or exc.__class__.__name__,
             status=OutboxMessage.Status.FAILED if failed else OutboxMessage.Status.PENDING,
             next_attempt_at=timezone.now() + timedelta(minutes=2**message.attempts),
         )
@@ -139,23 +213,33 @@ def send(message_pk):
     return True
 
 
-def send_due(limit=200):
-    """Send the pending messages whose retry time has come. Returns (sent, failed)."""
-    due = OutboxMessage.objects.filter(
+def due_messages():
+    return OutboxMessage.objects.filter(
         status=OutboxMessage.Status.PENDING, next_attempt_at__lte=timezone.now()
     ).order_by("next_attempt_at", "pk")
+
+
+def send_due(limit=200):
+    """Send the pending messages whose time has come. Returns (sent, failed).
+
+    Lost-link requests become messages of their own, sent in the same run.
+    """
     sent = failed = 0
-    for pk in list(due.values_list("pk", flat=True)[:limit]):
-        if send(pk):
-            sent += 1
-        else:
-            failed += 1
+    for _round in range(2):
+        pks = list(due_messages().values_list("pk", flat=True)[:limit])
+        if not pks:
+            break
+        for pk in pks:
+            result = send(pk)
+            sent += result is True
+            failed += result is False
     return sent, failed
 
 
 def resend(message):
-    """Staff: put a message back in the queue and try it now."""
-    message.status = OutboxMessage.Status.PENDING
-    message.next_attempt_at = timezone.now()
-    message.save(update_fields=["status", "next_attempt_at"])
-    return send(message.pk)
+    """Staff: put a message back in the queue; the sender sends it within seconds."""
+    updated = OutboxMessage.objects.filter(pk=message.pk).update(
+        status=OutboxMessage.Status.PENDING, next_attempt_at=timezone.now()
+    )
+    _wake_sender()
+    return bool(updated)

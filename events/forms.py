@@ -6,7 +6,10 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from torino_social_factory.common.ratelimit import use_once
 
 from .models import CATEGORIES
 
@@ -32,9 +35,16 @@ def no_control_characters(value):
         raise forms.ValidationError(_("Il testo contiene caratteri non ammessi."))
 
 
+def _captcha_proof(nonce, answer):
+    # Keyed with SECRET_KEY: the page carries this, never the answer, and nobody can
+    # try the ten possible answers against it without asking the server.
+    return salted_hmac(CAPTCHA_SALT, f"{nonce}:{answer}").hexdigest()[:32]
+
+
 class HumanCheckMixin(forms.Form):
     """Honeypot, minimum fill time and an optional question in words (no images,
-    no third parties: readable by screen readers)."""
+    no third parties: readable by screen readers). The form start and a challenge are
+    each good for one submission: replaying a solved form is refused."""
 
     website = forms.CharField(required=False, label=_("Lascia vuoto questo campo"))
     started = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -47,7 +57,7 @@ class HumanCheckMixin(forms.Form):
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self._style_widgets()
         if not self.is_bound:
-            self.initial["started"] = signing.dumps(time.time(), salt=STARTED_SALT)
+            self.initial["started"] = self._start_token(time.time())
         if captcha:
             a, b = secrets.randbelow(5) + 1, secrets.randbelow(5) + 1
             self.captcha_question = _("Quanto fa %(a)s più %(b)s? Scrivi il numero in cifre.") % {
@@ -56,7 +66,13 @@ class HumanCheckMixin(forms.Form):
             }
             self.fields["captcha_answer"].label = self.captcha_question
             self.fields["captcha_answer"].required = True
-            token = signing.dumps(a + b, salt=CAPTCHA_SALT)
+            self.fields["captcha_answer"].widget.attrs.update(
+                {"inputmode": "numeric", "autocomplete": "off"}
+            )
+            nonce = secrets.token_urlsafe(16)
+            token = signing.dumps(
+                {"n": nonce, "p": _captcha_proof(nonce, a + b)}, salt=CAPTCHA_SALT
+            )
             self.initial["captcha_token"] = token
             self.new_captcha_token = token
             self.submitted_captcha_token = (
@@ -65,6 +81,10 @@ class HumanCheckMixin(forms.Form):
         else:
             del self.fields["captcha_answer"]
             del self.fields["captcha_token"]
+
+    @staticmethod
+    def _start_token(started_at):
+        return signing.dumps({"t": started_at, "n": secrets.token_urlsafe(12)}, salt=STARTED_SALT)
 
     def _style_widgets(self):
         for name, field in self.fields.items():
@@ -76,12 +96,14 @@ class HumanCheckMixin(forms.Form):
 
     def full_clean(self):
         super().full_clean()
-        if self.captcha and self.is_bound:
-            # Validated against the answer as sent; a re-displayed form then carries the
-            # new question's token and an empty answer box.
+        if self.is_bound:
+            # A re-displayed form needs tokens it has not used yet: a new form start that
+            # keeps the original time, and (below) the new question with an empty box.
             data = self.data.copy()
-            data["captcha_token"] = self.new_captcha_token
-            data["captcha_answer"] = ""
+            data["started"] = self._start_token(getattr(self, "started_at", time.time()))
+            if self.captcha:
+                data["captcha_token"] = self.new_captcha_token
+                data["captcha_answer"] = ""
             self.data = data
         for name in self.errors:
             if name in self.fields:
@@ -97,28 +119,47 @@ class HumanCheckMixin(forms.Form):
         cleaned = super().clean()
         try:
             started = signing.loads(cleaned.get("started") or "", salt=STARTED_SALT, max_age=86400)
-        except signing.BadSignature:
+            self.started_at, nonce = float(started["t"]), str(started["n"])
+        except (signing.BadSignature, TypeError, KeyError, ValueError):
             raise forms.ValidationError(
                 _("Il modulo è scaduto o incompleto: ricarica la pagina e riprova."), code="stale"
             ) from None
-        if time.time() - float(started) < settings.EVENTS_MIN_FILL_SECONDS:
+        if time.time() - self.started_at < settings.EVENTS_MIN_FILL_SECONDS:
+            # Not spent: the same start is good for the next try, which will be slower.
             raise forms.ValidationError(
                 _("Il modulo è stato inviato troppo in fretta. Controlla i dati e invia di nuovo."),
                 code="too_fast",
             )
+        if not use_once(STARTED_SALT, nonce, period=86400):
+            raise forms.ValidationError(
+                _(
+                    "Questo modulo era già stato inviato. Se non ti è arrivata l'e-mail, "
+                    "controlla la posta indesiderata o chiedi di nuovo il link personale."
+                ),
+                code="replayed",
+            )
         if self.captcha:
-            try:
-                expected = signing.loads(
-                    self.submitted_captcha_token, salt=CAPTCHA_SALT, max_age=3600
-                )
-            except signing.BadSignature:
-                expected = None
-            answer = (self.cleaned_data.get("captcha_answer") or "").strip()
-            if expected is None or answer != str(expected):
-                self.add_error(
-                    "captcha_answer", _("La risposta non è corretta: prova con la nuova domanda.")
-                )
+            self._check_captcha()
         return cleaned
+
+    def _check_captcha(self):
+        try:
+            challenge = signing.loads(self.submitted_captcha_token, salt=CAPTCHA_SALT, max_age=3600)
+            nonce, proof = str(challenge["n"]), str(challenge["p"])
+        except (signing.BadSignature, TypeError, KeyError):
+            nonce = proof = None
+        answer = (self.cleaned_data.get("captcha_answer") or "").strip()
+        solved = (
+            nonce is not None
+            and answer.isdigit()
+            and len(answer) <= 3
+            and constant_time_compare(_captcha_proof(nonce, int(answer)), proof)
+        )
+        # One answer per question, right or wrong: a solved question cannot be replayed.
+        if nonce is None or not use_once(CAPTCHA_SALT, nonce, period=3600) or not solved:
+            self.add_error(
+                "captcha_answer", _("La risposta non è corretta: prova con la nuova domanda.")
+            )
 
 
 class RegistrationForm(HumanCheckMixin):
@@ -127,11 +168,13 @@ class RegistrationForm(HumanCheckMixin):
         max_length=120,
         validators=[no_control_characters],
         error_messages={"required": _("Scrivi il tuo nome e cognome.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-mail"),
         max_length=254,
         help_text=_("Ti mandiamo la conferma e il link per gestire l'iscrizione."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Scrivi il tuo indirizzo e-mail."),
             "invalid": _(
@@ -144,6 +187,7 @@ class RegistrationForm(HumanCheckMixin):
         max_length=200,
         required=False,
         validators=[no_control_characters],
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     category = forms.ChoiceField(
         label=_("Partecipi come (facoltativo)"),
@@ -184,6 +228,7 @@ class LostLinkForm(HumanCheckMixin):
     email = forms.EmailField(
         label=_("E-mail usata per l'iscrizione"),
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Scrivi il tuo indirizzo e-mail."),
             "invalid": _(

@@ -252,6 +252,11 @@ class Registration(models.Model):
     token_hash = models.CharField(
         _("impronta del link personale"), max_length=64, unique=True, editable=False
     )
+    # The personal link is HMAC(key, salt): the salt lets the same link be re-sent
+    # (the link itself is never stored); a new salt is a new link.
+    token_salt = models.CharField(
+        _("sale del link personale"), max_length=32, blank=True, editable=False
+    )
     language = models.CharField(_("lingua"), max_length=8, default="it")
     privacy_acknowledged_at = models.DateTimeField(_("informativa letta il"), null=True, blank=True)
     privacy_notice_version = models.CharField(
@@ -327,7 +332,17 @@ class Registration(models.Model):
 
 
 class OutboxMessage(models.Model):
-    """An e-mail waiting to be sent. Written in the same transaction as its cause."""
+    """An e-mail waiting to be sent: what, to whom, about which registration.
+
+    Written in the same transaction as its cause; nothing is rendered there. The
+    sender (``manage.py send_outbox``) renders the text, the calendar and the QR code
+    when it sends, so no request waits for templates or the mail server, and the
+    personal link (derived again from its salt) is never stored in the outbox.
+    """
+
+    # The lost-link form writes one row of this kind whatever the address: the sender
+    # looks the address up, so known and unknown addresses cost the request the same.
+    LOST_LINK_REQUEST = "lost_link_request"
 
     class Status(models.TextChoices):
         PENDING = "pending", _("in attesa")
@@ -345,10 +360,8 @@ class OutboxMessage(models.Model):
     )
     kind = models.CharField(_("tipo"), max_length=20)
     to = models.EmailField(_("destinatario"), max_length=254)
-    subject = models.CharField(_("oggetto"), max_length=255)
-    body_text = models.TextField(_("testo"))
-    body_html = models.TextField(_("testo HTML"), blank=True)
-    attachments = models.JSONField(_("allegati"), default=list, blank=True)
+    language = models.CharField(_("lingua"), max_length=8, blank=True)
+    subject = models.CharField(_("oggetto"), max_length=255, blank=True)
     status = models.CharField(
         _("stato"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -4,10 +4,10 @@ Each action runs in one transaction, takes a lock on the event row and counts th
 confirmed registrations under that lock (pretix's rule: never trust a counter). On
 PostgreSQL the lock is ``SELECT … FOR UPDATE``; on SQLite the IMMEDIATE transaction
 mode (settings) already gives the writer the whole database. E-mails are outbox rows
-written in the same transaction (emails.py) and sent after commit.
+written in the same transaction (emails.py); the sender process renders and sends
+them, never the request.
 """
 
-import hashlib
 import hmac
 import secrets
 from contextlib import contextmanager
@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import emails
+from .links import hash_token, set_new_link
 from .models import Event, Registration
 
 Status = Registration.Status
@@ -28,16 +29,6 @@ Status = Registration.Status
 
 class RegistrationClosed(Exception):
     """The event does not take registrations now (not open, closed, over, or full)."""
-
-
-def new_token():
-    """(token for the link, hash to store). 256 random bits; only the hash is kept."""
-    token = secrets.token_urlsafe(32)
-    return token, hash_token(token)
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def find_registration(token):
@@ -110,15 +101,17 @@ def register(
     """Register someone: confirmed while places last, then waitlisted (or refused).
 
     A second registration with the same address does not create anything: the
-    existing registrant gets a fresh personal link by e-mail, and the caller gives the
-    same public answer as for a new registration (no enumeration).
+    existing registrant gets their own link again (the same link: registering an
+    address cannot break its owner's link), and the caller gives the same public
+    answer as for a new registration (no enumeration). Under the lock: the count, the
+    row and its outbox row, nothing else.
     """
     email = email.strip().lower()
     with locked_event(event) as locked:
         existing = locked.registrations.filter(email=email).exclude(status=Status.CANCELLED).first()
         if existing:
             answer = _public_answer(locked)
-            _send_new_link(existing)
+            emails.queue(existing, "lost_link")
             return Outcome(existing, None, False, *answer)
         if not by_staff and locked.registration_state() != "open":
             raise RegistrationClosed(locked.registration_state())
@@ -128,26 +121,24 @@ def register(
             status = Status.WAITLISTED
         else:
             raise RegistrationClosed("full")
-        token, digest = new_token()
         now = timezone.now()
+        registration = Registration(
+            event=locked,
+            name=name.strip(),
+            email=email,
+            organisation=organisation.strip(),
+            category=category.strip(),
+            accessibility_needs=accessibility_needs.strip(),
+            optional_consent=optional_consent,
+            language=language,
+            status=status,
+            privacy_acknowledged_at=now if privacy_acknowledged else None,
+            privacy_notice_version=settings.PRIVACY_NOTICE_VERSION if privacy_acknowledged else "",
+        )
+        token = set_new_link(registration)
         try:
             with transaction.atomic():
-                registration = Registration.objects.create(
-                    event=locked,
-                    name=name.strip(),
-                    email=email,
-                    organisation=organisation.strip(),
-                    category=category.strip(),
-                    accessibility_needs=accessibility_needs.strip(),
-                    optional_consent=optional_consent,
-                    language=language,
-                    status=status,
-                    token_hash=digest,
-                    privacy_acknowledged_at=now if privacy_acknowledged else None,
-                    privacy_notice_version=settings.PRIVACY_NOTICE_VERSION
-                    if privacy_acknowledged
-                    else "",
-                )
+                registration.save(force_insert=True)
         except IntegrityError:
             # Only reachable if the lock failed (or was left out): the constraint still
             # keeps one active registration per address.
@@ -156,62 +147,66 @@ def register(
             )
             if existing is None:
                 raise
-            _send_new_link(existing)
+            emails.queue(existing, "lost_link")
             return Outcome(existing, None, False, status, None)
-        emails.queue(
-            registration, "confirmed" if status == Status.CONFIRMED else "waitlisted", token
-        )
+        emails.queue(registration, "confirmed" if status == Status.CONFIRMED else "waitlisted")
         answer = _public_answer(locked, registration)
     return Outcome(registration, token, True, *answer)
 
 
-def _send_new_link(registration):
-    token, registration.token_hash = new_token()
-    registration.save(update_fields=["token_hash"])
-    emails.queue(registration, "lost_link", token)
-    return token
-
-
 def issue_new_link(*, event: Event, email: str) -> bool:
-    """Send a fresh personal link (the old one stops working). True if one was sent;
+    """E-mail the personal link again (the same link). True if there was one to send;
     callers must answer the same either way."""
-    email = email.strip().lower()
-    with locked_event(event):
-        registration = (
-            Registration.objects.filter(event=event, email=email)
-            .exclude(status=Status.CANCELLED)
-            .first()
-        )
-        if registration is None:
-            return False
-        _send_new_link(registration)
+    registration = (
+        Registration.objects.filter(event=event, email=email.strip().lower())
+        .exclude(status=Status.CANCELLED)
+        .select_related("event")
+        .first()
+    )
+    if registration is None:
+        return False
+    emails.queue(registration, "lost_link")
     return True
 
 
 def issue_new_links(*, email: str) -> int:
-    """Lost link without an event: a fresh link for every active registration."""
-    sent = 0
-    events = (
-        Event.objects.filter(
-            registrations__email=email.strip().lower(), ends_at__gte=timezone.now()
-        )
-        .exclude(registrations__status=Status.CANCELLED)
-        .distinct()
+    """Lost link without an event: the link of every active registration whose event is
+    not over (other people's cancellations do not matter, only this address's status)."""
+    registrations = (
+        Registration.objects.filter(email=email.strip().lower(), event__ends_at__gte=timezone.now())
+        .exclude(status=Status.CANCELLED)
+        .select_related("event")
     )
-    for event in events:
-        sent += issue_new_link(event=event, email=email)
+    sent = 0
+    for registration in registrations:
+        emails.queue(registration, "lost_link")
+        sent += 1
     return sent
 
 
-def cancel(
-    *, registration: Registration, notify: bool = True, token: str | None = None
-) -> list[Registration]:
+def request_lost_link(*, email: str, language: str = "it"):
+    """The lost-link form: one outbox row whatever the address, looked up by the sender
+    (``issue_new_links``), so the request takes the same time for everyone."""
+    return emails.queue_lost_link_request(email.strip().lower(), language)
+
+
+def revoke_link(*, registration: Registration) -> str:
+    """The registrant (or staff) asks for a new link: the old one stops working at
+    once. The new link is returned and e-mailed."""
+    with locked_event(registration.event):
+        registration.refresh_from_db()
+        token = set_new_link(registration)
+        registration.save(update_fields=["token_salt", "token_hash"])
+        if registration.anonymised_at is None:
+            emails.queue(registration, "new_link")
+    return token
+
+
+def cancel(*, registration: Registration, notify: bool = True) -> list[Registration]:
     """Cancel a registration; a freed place goes to the first person waiting.
 
-    ``token`` is the personal link the registrant used (kept working, so the e-mail
-    can point back to the page); when staff cancel, a fresh link is made for the
-    e-mail because only the hash of the old one is known. Returns the registrations
-    promoted as a consequence.
+    The personal link keeps working (the page then says the registration is
+    cancelled) and the e-mail carries it. Returns the registrations promoted.
     """
     with locked_event(registration.event) as locked:
         registration.refresh_from_db()
@@ -221,10 +216,16 @@ def cancel(
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
         if notify and registration.anonymised_at is None:
-            if token is None or hash_token(token) != registration.token_hash:
-                token, registration.token_hash = new_token()
-                registration.save(update_fields=["token_hash"])
-            emails.queue(registration, "cancelled", token)
+            emails.queue(registration, "cancelled")
+        return _promote(locked)
+
+
+def delete_registration(*, registration: Registration) -> list[Registration]:
+    """Staff delete a registration: its place is freed like a cancellation's."""
+    with locked_event(registration.event) as locked:
+        deleted, _rows = Registration.objects.filter(pk=registration.pk).delete()
+        if not deleted:
+            return []
         return _promote(locked)
 
 
@@ -246,23 +247,29 @@ def promote(*, registration: Registration) -> bool:
 
 def _promote(locked_event):
     promoted = []
+    free = (
+        None
+        if locked_event.capacity is None
+        else locked_event.capacity - _confirmed_count(locked_event)
+    )
+    if free is not None and free <= 0:
+        return promoted
     waiting = locked_event.registrations.filter(status=Status.WAITLISTED).order_by(
         "created_at", "pk"
     )
+    if free is not None:
+        waiting = waiting[:free]
     for registration in waiting:
-        if not _has_room(locked_event):
-            break
         _confirm(registration)
         promoted.append(registration)
     return promoted
 
 
 def _confirm(registration):
-    # A fresh link: the promotion e-mail must carry one and only the hash is stored.
-    token, registration.token_hash = new_token()
+    # The link stays the same: the promotion e-mail re-sends it.
     registration.status = Status.CONFIRMED
-    registration.save(update_fields=["status", "token_hash"])
-    emails.queue(registration, "promoted", token)
+    registration.save(update_fields=["status"])
+    emails.queue(registration, "promoted")
 
 
 def change_capacity(*, event: Event, capacity: int | None) -> tuple[list[Registration], str]:
@@ -390,7 +397,7 @@ def anonymise(*, registrations) -> int:
             registration.organisation = ""
             registration.category = ""
             registration.accessibility_needs = ""
-            registration.token_hash = hash_token(secrets.token_urlsafe(32))
+            set_new_link(registration)  # the old link stops working, the new one is sent to no one
             registration.anonymised_at = now
             registration.save()
             registration.messages.all().delete()

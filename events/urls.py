@@ -20,4 +20,5 @@ urlpatterns = [
     path("iscrizione/link-perso/", views.lost_link, name="lost_link"),
     path("iscrizione/<str:token>/", views.registration_page, name="registration"),
     path("iscrizione/<str:token>/annulla/", views.cancel_registration, name="cancel"),
+    path("iscrizione/<str:token>/nuovo-link/", views.revoke_link, name="revoke"),
 ]

@@ -4,31 +4,33 @@ Views stay thin: reads through Event's QuerySet, writes through services.py.
 The list and detail pages never touch the CSRF token, so they set no cookie.
 """
 
+import base64
 import hmac
+import secrets
 
 from django.conf import settings
-from django.core import signing
+from django.core.cache import caches
+from django.db import OperationalError
+from django.forms.utils import ErrorDict
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, RejectRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 from torino_social_factory.common.ratelimit import over_limit
 
 from . import services
-from .calendar import ics_bytes
+from .calendar import calendar_links, ics_bytes
+from .emails import door_qr_png
 from .forms import LostLinkForm, RegistrationForm
-from .models import Event
-
-RESULT_SALT = "events.registration-result"
+from .models import Event, Registration
 
 
 def _visible_event(request, slug):
@@ -57,7 +59,7 @@ def _event_context(event):
     }
 
 
-@require_GET
+@require_safe
 def event_list(request):
     listed = Event.objects.listed().with_counts()
     now = timezone.now()
@@ -73,7 +75,7 @@ def event_list(request):
     )
 
 
-@require_GET
+@require_safe
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     context = _event_context(event)
@@ -136,10 +138,12 @@ def _json_ld(event):
     return data
 
 
-@require_GET
+@require_safe
 def event_ics(request, slug):
     event = _visible_event(request, slug)
-    response = HttpResponse(ics_bytes(event), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        ics_bytes(event, language=current_language()), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
 
@@ -153,8 +157,33 @@ def _rate_limited(request, form, scope):
     return True
 
 
+BUSY_RETRY_SECONDS = 10
+
+
+def _busy(form, response_context):
+    """The database is busy (SQLite's write lock held elsewhere, PostgreSQL restarting):
+    the form comes back with what was typed and says to try again in a moment."""
+    if form._errors is None:
+        form._errors = ErrorDict()
+    if not hasattr(form, "cleaned_data"):
+        form.cleaned_data = {}
+    form.add_error(
+        None,
+        _(
+            "Il sito è molto occupato in questo momento e non abbiamo potuto registrare "
+            "la richiesta: riprova tra poco. I dati che hai scritto sono ancora qui."
+        ),
+    )
+    return response_context
+
+
+def _with_retry_after(response):
+    response["Retry-After"] = str(BUSY_RETRY_SECONDS)
+    return response
+
+
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
     event = _visible_event(request, slug)
     context = _event_context(event)
@@ -165,106 +194,145 @@ def register(request, slug):
     ]
     if context["registration_state"] not in {"open"}:
         return render(
-            request, "events/register.html", context, status=200 if request.method == "GET" else 409
+            request,
+            "events/register.html",
+            context,
+            status=409 if request.method == "POST" else 200,
         )
 
     form = RegistrationForm(request.POST or None, captcha=event.captcha_enabled)
     status = 200
     if request.method == "POST":
-        if _rate_limited(request, form, "register"):
-            status = 429
-        elif form.is_valid():
-            if form.is_bot:
-                return redirect("events:registration_sent", slug=event.slug)
-            data = form.cleaned_data
-            try:
-                outcome = services.register(
-                    event=event,
-                    name=data["name"],
-                    email=data["email"],
-                    organisation=data["organisation"],
-                    category=data["category"],
-                    accessibility_needs=data["accessibility_needs"],
-                    optional_consent=data["optional_consent"],
-                    language=get_language(),
-                )
-            except services.RegistrationClosed:
-                form.add_error(
-                    None,
-                    _(
-                        "Le iscrizioni si sono chiuse o i posti sono finiti mentre compilavi il modulo."
-                    ),
-                )
-                status = 409
-            else:
-                # The answer as decided under the lock; for a repeated address it is
-                # what a new registration would have got (no enumeration).
-                result = signing.dumps(
-                    [event.pk, outcome.public_status, outcome.position], salt=RESULT_SALT
-                )
-                url = reverse(
-                    "events:registration_result", kwargs={"slug": event.slug, "result": result}
-                )
-                return redirect(url)
-        else:
-            status = 400
+        try:
+            status, redirect_to = _submit_registration(request, event, form)
+        except OperationalError:
+            _busy(form, context)
+            status, redirect_to = 503, None
+        if redirect_to:
+            return redirect(redirect_to)
     context["form"] = form
-    return render(request, "events/register.html", context, status=status)
+    response = render(request, "events/register.html", context, status=status)
+    return _with_retry_after(response) if status == 503 else response
+
+
+def _submit_registration(request, event, form):
+    """(status, URL to go to) for a POST of the registration form."""
+    if _rate_limited(request, form, "register"):
+        return 429, None
+    if not form.is_valid():
+        return 400, None
+    if form.is_bot:
+        return 302, reverse("events:registration_sent", kwargs={"slug": event.slug})
+    data = form.cleaned_data
+    try:
+        outcome = services.register(
+            event=event,
+            name=data["name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            category=data["category"],
+            accessibility_needs=data["accessibility_needs"],
+            optional_consent=data["optional_consent"],
+            language=current_language(),
+        )
+    except services.RegistrationClosed:
+        form.add_error(
+            None,
+            _("Le iscrizioni si sono chiuse o i posti sono finiti mentre compilavi il modulo."),
+        )
+        return 409, None
+    # The answer as decided under the lock; for a repeated address it is what a new
+    # registration would have got (no enumeration). It is kept server-side for an hour
+    # under a random key, so the address never travels in a URL (or a server log).
+    key = secrets.token_urlsafe(16)
+    caches["limits"].set(
+        f"registration-result:{key}",
+        [event.pk, outcome.public_status, outcome.position, data["email"].strip().lower()],
+        RESULT_SECONDS,
+    )
+    return 302, reverse("events:registration_result", kwargs={"slug": event.slug, "result": key})
+
+
+RESULT_SECONDS = 3600
 
 
 @never_cache
-@require_GET
+@require_safe
 def registration_result(request, slug, result):
-    """After the POST: confirmed or waitlisted, and the place in the queue. The same
-    page answers a repeated address, so nobody learns whether it was registered."""
-    try:
-        event_pk, status, position = signing.loads(result, salt=RESULT_SALT, max_age=3600)
-    except (signing.BadSignature, TypeError, ValueError):
-        raise Http404 from None
+    """After the POST: confirmed or waitlisted, the place in the queue, and the address
+    the e-mail goes to (so a typo shows). The same page answers a repeated address, so
+    nobody learns whether it was registered."""
+    stored = caches["limits"].get(f"registration-result:{result[:64]}")
+    if not stored:
+        raise Http404
+    event_pk, status, position, email = stored
     event = get_object_or_404(Event, pk=event_pk, slug=slug)
     response = render(
         request,
         "events/registration_result.html",
-        {"event": event, "status": status, "position": position, "active_section": "events"},
-    )
-    response["Referrer-Policy"] = "no-referrer"
-    return response
-
-
-@never_cache
-@require_GET
-def registration_sent(request, slug):
-    """What a bot caught by the honeypot sees: a plausible, empty answer."""
-    event = _visible_event(request, slug)
-    return render(request, "events/registration_result.html", {"event": event, "status": None})
-
-
-def _registration_or_404(token):
-    registration = services.find_registration(token)
-    if registration is None:
-        raise Http404
-    return registration
-
-
-@never_cache
-@require_GET
-def registration_page(request, token):
-    registration = _registration_or_404(token)
-    services.mark_email_verified(registration)
-    response = render(
-        request,
-        "events/registration_page.html",
         {
-            "registration": registration,
-            "event": registration.event,
-            "token": token,
-            "position": registration.queue_position(),
+            "event": event,
+            "status": status,
+            "position": position,
+            "email": email,
             "active_section": "events",
         },
     )
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+@never_cache
+@require_safe
+def registration_sent(request, slug):
+    """What a bot caught by the honeypot sees: a plausible, empty answer."""
+    event = _visible_event(request, slug)
+    return render(request, "events/registration_result.html", {"event": event, "status": None})
+
+
+def _link_not_found(request):
+    """A revoked, replaced or mistyped personal link: a 404 that says how to get the
+    right one again."""
+    return render(
+        request,
+        "events/link_not_found.html",
+        {"active_section": "events", "breadcrumbs": [(_("Link non valido"), None)]},
+        status=404,
+    )
+
+
+def _personal(response):
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@never_cache
+@require_safe
+def registration_page(request, token):
+    registration = services.find_registration(token)
+    if registration is None:
+        return _link_not_found(request)
+    try:
+        services.mark_email_verified(registration)
+    except OperationalError:
+        pass  # busy: the page still shows; the next visit records the verification
+    event = registration.event
+    language = current_language()
+    context = {
+        "registration": registration,
+        "event": event,
+        "token": token,
+        "position": registration.queue_position(),
+        "active_section": "events",
+        "new_link": request.GET.get("nuovo") == "1",
+    }
+    if registration.status == Registration.Status.CONFIRMED:
+        context["qr_code"] = base64.b64encode(door_qr_png(registration)).decode()
+    if registration.is_active:
+        context["calendar_links"] = calendar_links(event, language)
+    return _personal(render(request, "events/registration_page.html", context))
 
 
 class _TokenOnlyCsrfCheck(CsrfViewMiddleware):
@@ -285,40 +353,94 @@ class _TokenOnlyCsrfCheck(CsrfViewMiddleware):
 _csrf_token_check = _TokenOnlyCsrfCheck(lambda request: None)
 
 
-@csrf_exempt
-@require_POST
-def cancel_registration(request, token):
-    registration = _registration_or_404(token)
-    if not _csrf_token_check.verify(request):
-        return import_string(settings.CSRF_FAILURE_VIEW)(
-            request, reason="CSRF token missing or incorrect."
-        )
-    services.cancel(registration=registration, token=token)
-    return redirect("events:registration", token=token)
+def _csrf_failure(request):
+    return import_string(settings.CSRF_FAILURE_VIEW)(
+        request, reason="CSRF token missing or incorrect."
+    )
+
+
+def _busy_page(request, registration, token):
+    response = render(
+        request,
+        "events/busy.html",
+        {"back_url": reverse("events:registration", kwargs={"token": token})},
+        status=503,
+    )
+    return _with_retry_after(_personal(response))
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def cancel_registration(request, token):
+    """Two steps: the link shows what cancelling does and asks to confirm (GET); only
+    the confirmation (POST with CSRF) cancels."""
+    registration = services.find_registration(token)
+    if registration is None:
+        return _link_not_found(request)
+    if request.method == "POST":
+        if not _csrf_token_check.verify(request):
+            return _csrf_failure(request)
+        try:
+            services.cancel(registration=registration)
+        except OperationalError:
+            return _busy_page(request, registration, token)
+        return redirect("events:registration", token=token)
+    if not registration.is_active or registration.event.is_over:
+        return redirect("events:registration", token=token)
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "token": token,
+        "active_section": "events",
+    }
+    return _personal(render(request, "events/cancel_confirm.html", context))
+
+
+@never_cache
+@csrf_exempt
+@require_POST
+def revoke_link(request, token):
+    """A new personal link (the old one stops working at once), e-mailed and opened."""
+    registration = services.find_registration(token)
+    if registration is None:
+        return _link_not_found(request)
+    if not _csrf_token_check.verify(request):
+        return _csrf_failure(request)
+    try:
+        new_token = services.revoke_link(registration=registration)
+    except OperationalError:
+        return _busy_page(request, registration, token)
+    response = redirect(reverse("events:registration", kwargs={"token": new_token}) + "?nuovo=1")
+    return _personal(response)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def lost_link(request):
     form = LostLinkForm(request.POST or None)
     status = 200
+    context = {
+        "form": form,
+        "active_section": "events",
+        "breadcrumbs": [(_("Hai perso il link?"), None)],
+    }
     if request.method == "POST":
-        if _rate_limited(request, form, "lost-link"):
-            status = 429
-        elif form.is_valid():
-            if not form.is_bot:
-                services.issue_new_links(email=form.cleaned_data["email"])
-            # The same answer whether or not the address is registered.
-            return render(request, "events/lost_link_sent.html", {"active_section": "events"})
-        else:
-            status = 400
-    return render(
-        request,
-        "events/lost_link.html",
-        {
-            "form": form,
-            "active_section": "events",
-            "breadcrumbs": [(_("Hai perso il link?"), None)],
-        },
-        status=status,
-    )
+        try:
+            if _rate_limited(request, form, "lost-link"):
+                status = 429
+            elif form.is_valid():
+                if not form.is_bot:
+                    # One row whatever the address (the sender looks it up): the same
+                    # answer, in the same time, for known and unknown addresses.
+                    services.request_lost_link(
+                        email=form.cleaned_data["email"], language=current_language()
+                    )
+                return render(request, "events/lost_link_sent.html", {"active_section": "events"})
+            else:
+                status = 400
+        except OperationalError:
+            _busy(form, context)
+            status = 503
+    response = render(request, "events/lost_link.html", context, status=status)
+    return _with_retry_after(response) if status == 503 else response

@@ -25,6 +25,7 @@ from .models import (
     Place,
     Project,
     ProjectImage,
+    ProjectSource,
     ProjectUpdate,
     Theme,
 )
@@ -115,6 +116,18 @@ class ProjectImageInline(StaffTabularInline):
     }
 
 
+class ProjectSourceInline(StaffTabularInline):
+    model = ProjectSource
+    extra = 0
+    fields = ["title", "publisher", "date", "url", "order"]
+    help_texts = {
+        "title": _("Il titolo dell'articolo o della pagina, se è noto."),
+        "publisher": _("Chi l'ha pubblicato: la testata o il sito, per esempio «TorinOggi»."),
+        "url": _("L'indirizzo completo della pagina, con https://"),
+        "order": _("Le fonti compaiono in quest'ordine sotto «Fonti»."),
+    }
+
+
 class ProjectUpdateInline(StaffStackedInline):
     model = ProjectUpdate
     extra = 0
@@ -155,7 +168,13 @@ class ProjectAdmin(StaffModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["themes", "neighbourhoods"]
     date_hierarchy = "updated_at"
-    inlines = [ParticipationInline, PlaceInline, ProjectImageInline, ProjectUpdateInline]
+    inlines = [
+        ParticipationInline,
+        PlaceInline,
+        ProjectImageInline,
+        ProjectUpdateInline,
+        ProjectSourceInline,
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "status", "is_published", "featured"]}),
         (

@@ -69,7 +69,8 @@ class ProjectFilterForm(forms.Form):
                 (n.slug, n.name)
                 for n in Neighbourhood.objects.filter(projects__in=used_ids).distinct()
             ],
-            "stato": list(Project.Status.choices),
+            # "Not stated" is no value to look for.
+            "stato": [c for c in Project.Status.choices if c[0] != Project.Status.UNKNOWN],
             "organizzazione": [
                 (o.slug, o.name)
                 for o in Organisation.objects.filter(participations__project__in=used_ids)

@@ -7,7 +7,7 @@ number of queries whatever the number of projects.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Max, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
@@ -259,6 +259,7 @@ class ProjectQuerySet(models.QuerySet):
             ),
             Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk")),
             Prefetch("updates", queryset=ProjectUpdate.objects.order_by("-date", "-pk")),
+            Prefetch("sources", queryset=ProjectSource.objects.order_by("order", "pk")),
         )
 
     def search(self, q):
@@ -461,6 +462,11 @@ class Project(ResizedImageMixin, models.Model):
 
     # --- Things the templates read (from prefetched data: no extra queries) ---------
     @property
+    def status_is_known(self):
+        """An unknown status is not a fact: pages say nothing rather than «non indicato»."""
+        return self.status != self.Status.UNKNOWN
+
+    @property
     def lead(self):
         participations = getattr(self, "lead_participations", None)
         if participations is None and hasattr(self, "all_participations"):
@@ -610,6 +616,48 @@ class Place(models.Model):
             query = self.address if "torino" in self.address.lower() else f"{self.address}, Torino"
             return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
         return ""
+
+
+class ProjectSource(models.Model):
+    """A published source a project's page rests on, listed under «Fonti»."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("progetto"), on_delete=models.CASCADE, related_name="sources"
+    )
+    title = models.CharField(
+        _("titolo"), max_length=250, blank=True, help_text=_("Vuoto se non è noto.")
+    )
+    publisher = models.CharField(_("editore o sito"), max_length=200)
+    date = models.CharField(
+        _("data"),
+        max_length=10,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+                _("Scrivi la data come AAAA, AAAA-MM o AAAA-MM-GG (per esempio 2019-05)."),
+            )
+        ],
+        help_text=_("AAAA, AAAA-MM o AAAA-MM-GG, quanto è noto; vuoto se non è indicata."),
+    )
+    url = models.URLField(_("indirizzo"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("ordine"), default=0)
+
+    class Meta:
+        verbose_name = _("fonte")
+        verbose_name_plural = _("fonti")
+        ordering = ["project", "order", "pk"]
+
+    def __str__(self):
+        return self.title or self.publisher
+
+    @property
+    def date_parts(self):
+        """(year, month or None, day or None) as integers, or None without a date."""
+        if not self.date:
+            return None
+        parts = [int(part) for part in self.date.split("-")]
+        return tuple(parts + [None] * (3 - len(parts)))
 
 
 class ProjectImage(ResizedImageMixin, models.Model):

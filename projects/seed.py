@@ -13,7 +13,25 @@ from django.utils.html import escape
 from django.utils.text import slugify
 
 from . import seed_data, seed_data_en
-from .models import District, Neighbourhood, Organisation, Participation, Place, Project, Theme
+from .models import (
+    District,
+    Neighbourhood,
+    Organisation,
+    Participation,
+    Place,
+    Project,
+    ProjectSource,
+    Theme,
+)
+
+
+def objectives_text(row):
+    """The description without its first sentences when they are the summary: the page
+    shows the summary already, right under the title."""
+    description, summary = row["description"].strip(), row["summary"].strip()
+    if summary and description.startswith(summary):
+        return description[len(summary) :].strip() or description
+    return description
 
 
 def _paragraph(text):
@@ -39,9 +57,15 @@ def load(*, demo=False, stdout=None):
         )
     neighbourhoods = {}
     for slug, name, district in seed_data.NEIGHBOURHOODS:
-        neighbourhoods[slug], _created = Neighbourhood.objects.get_or_create(
+        neighbourhood, _created = Neighbourhood.objects.get_or_create(
             slug=slug, defaults={"name": name, "district": districts.get(district)}
         )
+        # A neighbourhood loaded before its circoscrizione was known gets it now; one that
+        # staff already placed keeps their choice.
+        if neighbourhood.district_id is None and district is not None:
+            neighbourhood.district = districts[district]
+            neighbourhood.save(update_fields=["district"])
+        neighbourhoods[slug] = neighbourhood
 
     created_projects = {}
     projects = {}
@@ -56,7 +80,7 @@ def load(*, demo=False, stdout=None):
                 # Annex XII; the admin enforces it): the documented description says
                 # what each project sets out to do, and its documented key facts are
                 # what it had achieved when the sources were written.
-                "objectives": _paragraph(row["description"]),
+                "objectives": _paragraph(objectives_text(row)),
                 "results": _list(row["key_facts"]),
                 "status": row["status"],
                 "key_facts": "",  # shown as the results below, not twice
@@ -79,6 +103,10 @@ def load(*, demo=False, stdout=None):
                     neighbourhood=neighbourhoods.get(place["neighbourhood"]),
                 )
                 for place in row["places"]
+            )
+            ProjectSource.objects.bulk_create(
+                ProjectSource(project=project, publisher=publisher, date=date, url=url, order=i)
+                for i, (publisher, date, url) in enumerate(seed_data.SOURCES.get(row["slug"], []))
             )
 
     organisations_created = 0

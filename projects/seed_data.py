@@ -1,8 +1,11 @@
 """The catalogue's seed content, rewritten from the project's research notes.
 
 Only the 12 projects documented by name; nothing invented: unknown values stay empty,
-places have no coordinates (no address in the notes makes a pin certain), and a
-circoscrizione is set only where the sources state a single one.
+places have no coordinates (no address in the notes makes a pin certain). The
+circoscrizione of each neighbourhood follows the city's map of its 8 circoscrizioni
+(Regolamento del decentramento n. 374, in force since 2016); Porta Palazzo lies on the
+border of the 1st and the 7th, so it has none and its places are placed by their address.
+Texts carry no press citations: the sources are listed separately (``SOURCES``).
 """
 
 THEMES = [
@@ -15,19 +18,19 @@ THEMES = [
 
 DISTRICTS = [(n, f"Circoscrizione {n}") for n in range(1, 9)]
 
-# slug, name, circoscrizione stated by the sources (None: not stated or more than one)
+# slug, name, circoscrizione (None: on a border, the place's address decides)
 NEIGHBOURHOODS = [
-    ("aurora", "Aurora", None),
-    ("barriera-di-milano", "Barriera di Milano", None),
-    ("borgo-dora", "Borgo Dora", None),
-    ("borgo-vittoria", "Borgo Vittoria", None),
-    ("lingotto", "Lingotto", None),
-    ("mirafiori", "Mirafiori", None),
-    ("mirafiori-sud", "Mirafiori Sud", None),
+    ("aurora", "Aurora", 7),
+    ("barriera-di-milano", "Barriera di Milano", 6),
+    ("borgo-dora", "Borgo Dora", 7),
+    ("borgo-vittoria", "Borgo Vittoria", 5),
+    ("lingotto", "Lingotto", 8),
+    ("mirafiori", "Mirafiori", 2),
+    ("mirafiori-sud", "Mirafiori Sud", 2),
     ("porta-palazzo", "Porta Palazzo", None),
-    ("quadrilatero-romano", "Quadrilatero Romano", None),
+    ("quadrilatero-romano", "Quadrilatero Romano", 1),
     ("san-salvario", "San Salvario", 8),
-    ("santa-rita", "Santa Rita", None),
+    ("santa-rita", "Santa Rita", 2),
     ("vallette", "Vallette", 5),
 ]
 
@@ -286,7 +289,7 @@ PROJECTS = [
             }
         ],
         "key_facts": [
-            "finanziato con il Fondo sociale europeo tramite PON Metro (Repubblica)",
+            "finanziato con il Fondo sociale europeo tramite il PON Metro",
             "25 candidati, 6 in approfondimento formativo, 4 in formazione, 3 assunzioni",
             "80 persone allo sportello informativo, 8 accompagnate al lavoro",
             "coinvolte due classi dell'IIS Zerboni",
@@ -425,13 +428,12 @@ PROJECTS = [
             "tavolo; 'pasti sospesi'",
             "3 sportelli gratuiti: ascolto sociale, orientamento al lavoro, educazione finanziaria",
             "orti solidali per 10 nuclei familiari e orto collettivo per la cucina",
-            "oltre 15 tonnellate di prodotti avanzati riutilizzati in tre anni (Repubblica, "
-            "maggio 2021)",
+            "oltre 15 tonnellate di prodotti avanzati riutilizzati in tre anni (dato del maggio "
+            "2021)",
         ],
         "website": "",
         "funding_amount": 100000,
-        "funding_note": "importo approssimato: circa 100 mila euro per due anni (TorinOggi, aprile "
-        "2019)",
+        "funding_note": "importo approssimato: circa 100 mila euro per due anni",
     },
 ]
 
@@ -606,3 +608,361 @@ ORGANISATIONS = [
         "projects": [("carota", "partner")],
     },
 ]
+
+# Sources of each project (tsf_facts.json): publisher, date (AAAA, AAAA-MM or AAAA-MM-GG
+# or empty), address. The public page lists them under «Fonti».
+SOURCES = {
+    "abito": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "TorinOggi",
+            "2019-09-28",
+            "http://www.torinoggi.it/2019/09/28/leggi-notizia/argomenti/fotogallery-2/articolo/scambio-di-vestiti-e-sartoria-popolare-con-abito-il-riuso-diventa-filiera-sociale.html",
+        ),
+        (
+            "Torino Social Impact",
+            "",
+            "https://torinosocialimpact.it/en/news/first-results-for-the-project-abito-laboratory-of-social-inclusion",
+        ),
+        ("TorinoClick", "", "http://www.torinoclick.it/?p=96689"),
+        (
+            "Arcidiocesi di Torino",
+            "2023-03",
+            "https://diocesi.torino.it/site/wd-appuntamenti/mercatino-di-primavera-di-abito-per-sostenere-chi-e-piu-in-difficolta",
+        ),
+        (
+            "AgenSIR",
+            "2023-03-25",
+            "https://www.agensir.it/quotidiano/2023/3/25/solidarieta-dalla-societa-di-san-vincenzo-de-paoli-oggi-a-torino-il-mercatino-di-primavera-di-abito/",
+        ),
+        ("Secondo Welfare (copia)", "", "https://secondowelfare.devts.elicos.it/?p=27589"),
+        (
+            "TorinOggi",
+            "2018-11-29",
+            "https://www.torinoggi.it/2018/11/29/mobile/leggi-notizia/argomenti/attualita-8/articolo/la-sartoria-per-abiti-usati-la-mensa-sociale-e-le-botteghe-storiche-e-la-torino-social-factory.html",
+        ),
+    ],
+    "loving-the-alien": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "Torino Social Impact",
+            "",
+            "https://www.torinosocialimpact.it/news/primi-risultati-positivi-per-il-progetto-di-inclusione-sociale-e-riqualificazione-urbana-loving-the-alien/",
+        ),
+        (
+            "Torino Social Impact",
+            "2020-09",
+            "https://www.torinosocialimpact.it/news/loving-the-alien-fest1/",
+        ),
+        (
+            "TorinoClick",
+            "",
+            "https://www.torinoclick.it/societa/torino-social-factory-rigenerazione-inclusione-e-amore-per-il-fantastico-si-incontrano-in-loving-the-alien/",
+        ),
+        (
+            "Quotidiano Piemontese",
+            "2019-06-12",
+            "https://www.quotidianopiemontese.it/2019/06/12/un-monumento-per-frankenstein-il-progetto-loving-the-alien-e-il-videogame-lab/",
+        ),
+        (
+            "TorinOggi",
+            "2018-11-29",
+            "https://www.torinoggi.it/2018/11/29/mobile/leggi-notizia/argomenti/attualita-8/articolo/la-sartoria-per-abiti-usati-la-mensa-sociale-e-le-botteghe-storiche-e-la-torino-social-factory.html",
+        ),
+    ],
+    "fattore-comunita": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "torinosocialfactory.it – scheda progetto",
+            "",
+            "http://torinosocialfactory.it/portfolio_page/fattore-comunita/",
+        ),
+        (
+            "torinosocialfactory.it – Intervista #4",
+            "",
+            "https://torinosocialfactory.it/intervista-4-fattore-comunita/",
+        ),
+        ("TorinoClick", "", "https://torinoclick.it/?p=97674"),
+    ],
+    "cuqu": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        ("cuqu.it (sito del progetto)", "", "https://www.cuqu.it/chi-siamo-cuqu-san-salvario/"),
+        (
+            "TorinOggi",
+            "2019-05-03",
+            "http://www.torinoggi.it/2019/05/03/leggi-notizia/argomenti/attualita-8/articolo/a-san-salvaro-inaugura-la-culla-per-bambini-e-genitori-in-difficolta.html",
+        ),
+        (
+            "Centro Relazioni e Famiglie",
+            "2019-05",
+            "https://centrorelazioniefamiglie.it/cuqu-la-culla-del-quartiere-inaugurazione-del-progetto",
+        ),
+    ],
+    "mirafiorisicura": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "Torino Social Impact",
+            "",
+            "https://torinosocialimpact.it/news/ultimi-aggiornamenti-del-progetto-mirafiorisicura-servizi-per-la-comunita",
+        ),
+        (
+            "TorinOggi",
+            "2019-08-19",
+            "http://www.torinoggi.it/2019/08/19/leggi-notizia/argomenti/attualita-8/articolo/biciclette-cultura-e-farina-la-nuova-ricetta-dellimprenditoria-sociale-a-mirafiori-sud.html",
+        ),
+        ("TorinoClick", "", "http://www.torinoclick.it/?p=96841"),
+    ],
+    "g-local-factory": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "torinosocialfactory.it – Intervista #20",
+            "",
+            "http://torinosocialfactory.it/intervista-20-local-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "",
+            "https://www.torinosocialimpact.it/news/glocal-factory-innovativo-ecosistema-di-cocrafting-a-supporto-dellartigianato-artistico-di-barriera/",
+        ),
+        ("TorinoClick", "", "https://torinoclick.it/?p=96103"),
+    ],
+    "non-di-solo-pane": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "torinosocialfactory.it – Intervista #1",
+            "",
+            "http://torinosocialfactory.it/intervista-1-non-di-solo-pane/",
+        ),
+        (
+            "Torino Social Impact",
+            "",
+            "https://torinosocialimpact.it/news/primi-risultati-del-progetto-non-di-solo-pane-dalla-pasta-madre-alla-cittadinanza",
+        ),
+        ("TorinoClick", "", "http://www.torinoclick.it/?p=97498"),
+        (
+            "PON Metro (pnmetroplus.it)",
+            "2021-05-21",
+            "https://pnmetroplus.it/2021/05/21/torino-non-solo-pane-un-progetto-di-impresa-sociale-che-produce-lavoro-cittadinanza-attiva-e-benessere",
+        ),
+    ],
+    "vallette-al-centro": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "Torino Social Impact",
+            "",
+            "https://torinosocialimpact.it/en/news/first-results-for-vallette-al-centro-project-of-social-inclusion-within-the-prison-between-technology-and-creativity",
+        ),
+        ("TorinoClick", "", "http://www.torinoclick.it/?p=96239"),
+        (
+            "la Repubblica – dossier fondi strutturali",
+            "2021-04-08",
+            "https://www.repubblica.it/dossier/esteri/fondi-strutturali-europei-progetti-italia/2021/04/08/news/vallette_al_centro-295544282/",
+        ),
+        (
+            "Letter@21 (Eta Beta)",
+            "2019-05",
+            "https://www.lettera21.org/news/letter-21-al-salone-del-libro-2019.html",
+        ),
+    ],
+    "prometeo": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "Città di Torino – Cittagorà",
+            "",
+            "http://comune.torino.it/cittagora/primo-piano/prometeo-una-rete-per-gli-anziani-in-difficolta.html",
+        ),
+        ("prometeozenith.it (sito del progetto)", "", "https://prometeozenith.it/ricordi"),
+        ("Cooperativa Zenith", "2020", "https://www.cooperativazenith.it/index.php/prometeo-5/"),
+    ],
+    "biagio": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "TorinOggi",
+            "2020-07-09",
+            "https://www.torinoggi.it/2020/07/09/leggi-notizia/argomenti/cronaca-11/articolo/la-portineria-di-comunita-approda-a-porta-palazzo-per-spacciare-cultura-foto.html",
+        ),
+        (
+            "Torino Social Impact",
+            "2020-11",
+            "https://torinosocialimpact.it/en/news/portineria-di-comunita-on-radio-15th-festival-of-popular-cultures",
+        ),
+        ("TorinoClick", "", "http://www.torinoclick.it/?p=96425"),
+        (
+            "Corriere Torino",
+            "2020-07-09",
+            "https://torino.corriere.it/cronaca/20_luglio_09/ex-edicola-porta-palazzo-diventa-portineria-quartiere-spaccio-cultura-7c160c1c-c1dd-11ea-9a71-56106a53bf80.shtml",
+        ),
+        ("Città di Torino – sito PON Metro", "2020-07", "http://comune.torino.it/ponmetro/?p=1480"),
+        (
+            "Labsus",
+            "2020-11",
+            "https://labsus.org/2020/11/portinerie-aperte-e-le-relazioni-si-rilanciano",
+        ),
+        (
+            "TorinOggi",
+            "2019-10-05",
+            "http://www.torinoggi.it/2019/10/05/leggi-notizia/argomenti/cronaca-11/articolo/nel-cuore-storico-di-torino-arriva-la-portineria-di-comunita-su-tre-ruote.html",
+        ),
+        (
+            "Massa Critica",
+            "2018-11",
+            "https://www.massa-critica.it/2018/11/presentati-i-12-progetti-che-saranno-supportati-da-torino-social-factory/",
+        ),
+    ],
+    "tricircolo": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "Torino Social Impact",
+            "",
+            "https://www.torinosocialimpact.it/news/il-progetto-tricircolo-la-casa-del-riuso-e-delleconomia-circolare-in-barriera-di-milano/",
+        ),
+        ("TorinoClick", "", "https://torinoclick.it//?p=95851"),
+        (
+            "torinosocialfactory.it",
+            "",
+            "https://torinosocialfactory.it/il-progetto-tricircolo-la-casa-del-riuso-e-delleconomia-circolare-in-barriera-di-milano/",
+        ),
+        ("triciclo.com", "", "https://triciclo.com/la-nostra-storia"),
+    ],
+    "carota": [
+        (
+            "torinosocialfactory.it",
+            "2018-11",
+            "https://torinosocialfactory.it/inizia-la-fase-2-di-torino-social-factory/",
+        ),
+        (
+            "Torino Social Impact",
+            "2018-11",
+            "https://torinosocialimpact.it/news/presentazione-progetti-di-innovazione-sociale-torino-social-factory",
+        ),
+        (
+            "TorinOggi",
+            "2019-04-13",
+            "http://www.torinoggi.it/2019/04/13/leggi-notizia/argomenti/attualita-8/articolo/pasti-sospesi-orti-urbani-e-sportelli-dascolto-cosi-mirafiori-si-nutre-di-solidarieta.html",
+        ),
+        (
+            "cooperativapatchanka.org",
+            "",
+            "https://www.cooperativapatchanka.org/progetto-c-a-r-o-t-a/",
+        ),
+        (
+            "torinosocialfactory.it – Intervista #22",
+            "",
+            "https://torinosocialfactory.it/intervista-22-c-a-r-o-t-a/",
+        ),
+        (
+            "Corriere Torino",
+            "2019-04-12",
+            "https://torino.corriere.it/foto-gallery/cronaca/19_aprile_12/a-mirafiori-arriva-pasto-sospeso-orti-solidali-collettivi-47f5e7ee-5d3f-11e9-a667-fe16632539a8.shtml",
+        ),
+        (
+            "la Repubblica – dossier fondi strutturali",
+            "2021-05-06",
+            "https://www.repubblica.it/dossier/esteri/fondi-strutturali-europei-progetti-italia/2021/05/06/news/laboratorio_mirafiori_ecco_come_si_costruisce_un_quartiere_che_non_fa_sprechi-299642635/",
+        ),
+        (
+            "TorinOggi",
+            "2018-11-29",
+            "https://www.torinoggi.it/2018/11/29/mobile/leggi-notizia/argomenti/attualita-8/articolo/la-sartoria-per-abiti-usati-la-mensa-sociale-e-le-botteghe-storiche-e-la-torino-social-factory.html",
+        ),
+    ],
+}

@@ -108,6 +108,7 @@ def project_detail(request, slug):
             "map_places": map_places,
             "images": list(project.images.all()),
             "updates": list(project.updates.all()),
+            "sources": list(project.sources.all()),
             "key_facts": project.key_fact_list(request.LANGUAGE_CODE),
             "key_facts_fallback": request.LANGUAGE_CODE != "it" and not project.key_facts_en,
             "breadcrumbs": [

@@ -39,6 +39,7 @@ CONTENT_MODELS = {
         "place",
         "projectimage",
         "projectupdate",
+        "projectsource",
     ],
     "events": ["event", "agendaitem"],
 }

@@ -6,6 +6,7 @@ run (``DJANGO_DEBUG=0``) refuses to start without a secret key and allowed hosts
 Every variable is documented in ``.env.example`` and in the README.
 """
 
+import hashlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -114,12 +115,14 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock at BEGIN, so two registrations never
-    # both read "one place left"; WAL lets readers go on while one writer works, and the
-    # timeout makes a busy writer wait instead of failing with "database is locked".
+    # both read "one place left"; WAL lets readers go on while one writer works. The busy
+    # timeout is how long a writer waits for the lock before the form answers "riprova
+    # tra poco" (503, what was typed kept): short, so a stuck writer elsewhere (a long
+    # import, a backup) cannot freeze every worker.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            "timeout": env.float("SQLITE_BUSY_TIMEOUT", default=5),
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
@@ -147,12 +150,20 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
+    CACHES["limits"] = CACHES["default"]
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
+        },
+        # Rate limits and used form tokens must be shared by every worker process: without
+        # Redis they live in the database (a table made by the events migrations).
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "tsf_limits",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
     }
 
 # --- Authentication (staff only) ----------------------------------------------------
@@ -293,6 +304,10 @@ ACCESSIBILITY_STATEMENT_URL = env(
     "ACCESSIBILITY_STATEMENT_URL", default="https://form.agid.gov.it/"
 )
 RATELIMIT_ENABLED = env.bool("DJANGO_RATELIMIT_ENABLED", default=True)
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For: the client
+# address is the one the outermost trusted proxy saw. 0 (default): the header is
+# ignored, because anyone can send it.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 FEEDBACK_RATE_LIMIT = env.int("FEEDBACK_RATE_LIMIT", default=20)  # per address per hour
 # /readyz reports "degraded" when the oldest unsent e-mail is older than this (seconds).
 READINESS_OUTBOX_MAX_AGE = env.int("READINESS_OUTBOX_MAX_AGE", default=900)
@@ -334,8 +349,20 @@ PAGE_CACHE_EXCLUDED_PATHS = r"^/admin/|/iscrizione/|^/(en/)?feedback/"
 # --- Events -------------------------------------------------------------------------
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", default="2026-11")
 REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=30)
-EVENTS_MIN_FILL_SECONDS = env.float("EVENTS_MIN_FILL_SECONDS", default=3)
+# A person (even with the browser filling in name and e-mail) takes longer than this;
+# a script posting the form straight away does not.
+EVENTS_MIN_FILL_SECONDS = env.float("EVENTS_MIN_FILL_SECONDS", default=1)
 EVENTS_RATE_LIMIT = env.int("EVENTS_RATE_LIMIT", default=10)  # form posts per address per hour
+# The key the personal links are derived from (events/links.py): its own secret, so
+# changing SECRET_KEY does not break the links in e-mails already sent. Rotate it by
+# moving the old value into the fallbacks (comma-separated).
+REGISTRATION_LINK_KEY = (
+    env("REGISTRATION_LINK_KEY", default="")
+    or hashlib.sha256(f"tsf-registration-link:{SECRET_KEY}".encode()).hexdigest()
+)
+REGISTRATION_LINK_KEY_FALLBACKS = env.list("REGISTRATION_LINK_KEY_FALLBACKS", default=[])
+# How often `send_outbox --watch` looks for due e-mails when nothing wakes it (seconds).
+OUTBOX_POLL_SECONDS = env.float("OUTBOX_POLL_SECONDS", default=2)
 
 # How often the door page refreshes its counters (seconds).
 STAFF_CHECKIN_REFRESH_SECONDS = env.int("STAFF_CHECKIN_REFRESH_SECONDS", default=10)

@@ -1,6 +1,9 @@
-"""Template helpers of the catalogue: responsive images."""
+"""Template helpers of the catalogue: responsive images, dates of sources."""
+
+import datetime
 
 from django import template
+from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -31,3 +34,15 @@ def picture(field_file, width, height, alt, lazy=True, sizes="(min-width: 992px)
         alt,
         mark_safe(' loading="lazy" decoding="async"') if lazy else "",
     )
+
+
+@register.filter
+def partial_date(parts):
+    """(year, month|None, day|None) as a date in words: «2019», «maggio 2019», «4 maggio 2019»."""
+    if not parts:
+        return ""
+    year, month, day = parts
+    if month is None:
+        return str(year)
+    date = datetime.date(year, month, day or 1)
+    return formats.date_format(date, "j F Y" if day else "F Y")

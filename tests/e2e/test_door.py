@@ -56,9 +56,12 @@ def evening(make_event, register):
 
 
 def qr_png(registration):
-    message = registration.messages.get(kind="confirmed")
-    [png] = [a for a in message.attachments if a["filename"] == "ingresso-qr.png"]
-    return base64.b64decode(png["content"])
+    """The QR code as the sender attaches it to the confirmation e-mail."""
+    from events import emails
+
+    email = emails.build(registration.messages.get(kind="confirmed"))
+    [png] = [content for name, content, _type in email.attachments if name == "ingresso-qr.png"]
+    return png
 
 
 def decode_in_page(page, png):

@@ -112,14 +112,12 @@ def test_register_open_the_link_cancel_and_the_waitlisted_person_is_promoted(
     page.goto(first_link)
     screenshot(page, "pagina-personale")
     assert "Rita Levi-Montalcini" in page.locator("main").inner_text()
-    page.locator("main").get_by_role(
-        "button", name=re.compile(r"annull|cancel", re.I)
-    ).first.click()
+    page.locator("main").get_by_role("link", name=re.compile(r"annulla iscrizione", re.I)).click()
     page.wait_for_load_state()
-    confirm = page.locator("main").get_by_role("button", name=re.compile(r"annull|conferm", re.I))
-    if confirm.count():  # a confirmation step
-        confirm.first.click()
-        page.wait_for_load_state()
+    # A second step: nothing is cancelled until the person confirms.
+    assert Registration.objects.get(email="rita@example.org").status == "confirmed"
+    page.locator("main").get_by_role("button", name=re.compile(r"sì, annulla", re.I)).click()
+    page.wait_for_load_state()
     screenshot(page, "iscrizione-annullata")
 
     statuses = dict(Registration.objects.filter(event=event).values_list("email", "status"))

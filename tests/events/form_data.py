@@ -1,9 +1,17 @@
 """The POST bodies of the events forms, as a browser would send them."""
 
+import secrets
+
 from django.core import signing
 from django.utils import timezone
 
 from events.forms import STARTED_SALT
+
+
+def started_token(started_at=0):
+    """A form start as the page hands it out: the time it was opened and a one-time
+    nonce (each token is good for one submission)."""
+    return signing.dumps({"t": started_at, "n": secrets.token_urlsafe(12)}, salt=STARTED_SALT)
 
 
 def registration_data(**fields):
@@ -14,7 +22,7 @@ def registration_data(**fields):
         "privacy": "on",
         "website": "",  # the honeypot, left empty as a person leaves it
         # Opened long ago: tests that mean it switch the too-fast check off themselves.
-        "started": signing.dumps(0, salt=STARTED_SALT),
+        "started": started_token(),
     }
     data.update(fields)
     return {name: value for name, value in data.items() if value is not None}

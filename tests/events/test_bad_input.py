@@ -87,19 +87,34 @@ def test_a_wrong_csrf_token_gets_the_italian_403_page(open_event):
     assert Registration.objects.count() == 0
 
 
-def test_a_double_submit_creates_one_registration(client, open_event):
+def test_a_double_submit_creates_one_registration_and_explains_the_second(client, open_event):
+    data = _data()  # the same body twice, as a double click sends it
+    first = client.post(URL, data)
+    second = client.post(URL, data)
+    assert first.status_code == 302
+    assert second.status_code == 400
+    assert "già stato inviato" in second.content.decode()
+    assert 'value="Maria Rossi"' in second.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_two_forms_with_the_same_address_make_one_registration(client, open_event):
     first = client.post(URL, _data())
-    second = client.post(URL, _data())
+    second = client.post(URL, _data())  # a second page load, a fresh form start
     assert first.status_code == second.status_code == 302
     assert Registration.objects.count() == 1
 
 
-def test_a_post_replayed_after_cancelling_registers_again_once(client, open_event):
+def test_a_post_replayed_after_cancelling_is_refused_and_a_new_form_registers_again_once(
+    client, open_event
+):
     client.post(URL, _data())
     services.cancel(registration=Registration.objects.get())
-    again = client.post(URL, _data())
-    replay = client.post(URL, _data())
-    assert again.status_code == replay.status_code == 302
+    data = _data()
+    again = client.post(URL, data)
+    replay = client.post(URL, data)
+    assert again.status_code == 302
+    assert replay.status_code == 400
     assert Registration.objects.exclude(status="cancelled").count() == 1
 
 

@@ -25,7 +25,7 @@ def project_post(organisation=None, **overrides):
         "participations-0-organisation": str(organisation.pk) if organisation else None,
         "participations-0-role": "lead" if organisation else None,
     }
-    for prefix in ("places", "images", "updates"):
+    for prefix in ("places", "images", "updates", "sources"):
         data[f"{prefix}-TOTAL_FORMS"] = "0"
         data[f"{prefix}-INITIAL_FORMS"] = "0"
     data.update(overrides)

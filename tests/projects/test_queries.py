@@ -100,7 +100,7 @@ def test_list_page_query_count_is_pinned(client, django_assert_max_num_queries, 
 PINNED = {
     "home": 7,
     "list": 18,
-    "project": 8,
+    "project": 9,  # with its sources («Fonti»)
     "organisation": 3,
     "organisations": 5,
     "map": 8,

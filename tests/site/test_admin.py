@@ -209,7 +209,7 @@ def test_rich_text_saved_through_the_project_admin_is_clean(editor_client):
 
 def _empty_inlines():
     data = {}
-    for prefix in ("participations", "places", "images", "updates"):
+    for prefix in ("participations", "places", "images", "updates", "sources"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     return data
 
