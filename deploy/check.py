@@ -273,22 +273,28 @@ def check_web(check, unit, scratch, port):
     )
 
 
-def check_long_running(check, name, unit, scratch, port, seconds=6):
+def check_long_running(check, name, unit, scratch, port, seconds=4):
     cmd = command(unit, scratch, port)
     env = service_env(unit, scratch, port)
     workdir = localise(unit["Service"]["WorkingDirectory"][0], scratch, port)
-    process = subprocess.Popen(
-        cmd, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    log = scratch / f"{name}.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(cmd, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT)
+    # Started means it has said so (on a loaded machine Django may take a while to
+    # import); then it must still be running some seconds later.
+    deadline = time.monotonic() + 90
+    while process.poll() is None and not log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
     time.sleep(seconds)
     alive = process.poll() is None
     if alive:
         process.send_signal(signal.SIGTERM)
     try:
-        out, _err = process.communicate(timeout=30)
+        process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         process.kill()
-        out, _err = process.communicate()
+        process.wait()
+    out = log.read_text()
     check(alive, f"{name}: keeps running", (out or "")[-1500:])
     if alive:
         check(process.returncode == 0, f"{name}: stops cleanly on SIGTERM", str(process.returncode))
