@@ -1,6 +1,26 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.urls import reverse
 
 from .models import Event
+
+
+class EventListSitemap(Sitemap):
+    """The list of events (/eventi/) itself."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "weekly"
+
+    def items(self):
+        return ["events:list"]
+
+    def location(self, item):
+        return reverse(item)
+
+    def lastmod(self, item):
+        return Event.objects.listed().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class EventSitemap(Sitemap):
@@ -17,4 +37,4 @@ class EventSitemap(Sitemap):
         return event.updated_at
 
 
-SITEMAPS = {"events": EventSitemap}
+SITEMAPS = {"event_list": EventListSitemap, "events": EventSitemap}

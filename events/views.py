@@ -6,6 +6,7 @@ The list and detail pages never touch the CSRF token, so they set no cookie.
 
 import base64
 import hmac
+import re
 import secrets
 
 from django.conf import settings
@@ -108,6 +109,19 @@ def _venue_map(event):
     }
 
 
+def _postal_address(address):
+    """schema.org PostalAddress from the one address line staff write («via Regaldi 7/11,
+    Torino»): the street without the city repeated, the postal code when the line has one."""
+    street = re.sub(r",?\s*\(?torino\)?\s*$", "", address.strip(), flags=re.IGNORECASE)
+    data = {"@type": "PostalAddress", "addressLocality": "Torino", "addressCountry": "IT"}
+    postal_code = re.search(r"\b(10\d{3})\b", street)
+    if postal_code:
+        data["postalCode"] = postal_code.group(1)
+        street = street.replace(postal_code.group(1), "").strip(" ,")
+    data["streetAddress"] = street
+    return data
+
+
 def _json_ld(event):
     """schema.org Event (the template tag escapes it for its <script> block)."""
     data = {
@@ -125,12 +139,7 @@ def _json_ld(event):
         "location": {
             "@type": "Place",
             "name": text_in_language(event, "venue_name"),
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": event.address,
-                "addressLocality": "Torino",
-                "addressCountry": "IT",
-            },
+            "address": _postal_address(event.address),
         },
         "organizer": {"@type": "GovernmentOrganization", "name": _("Città di Torino")},
         "funder": {"@type": "Organization", "name": _("Unione europea – Fondo sociale europeo")},

@@ -4,7 +4,10 @@ A project cannot be published without summary, objectives, results and a lead
 organisation: the form checks the texts, the participations formset the lead.
 """
 
+from urllib.parse import urlsplit
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -137,6 +140,7 @@ class ProjectUpdateInline(StaffStackedInline):
 @admin.register(Project)
 class ProjectAdmin(StaffModelAdmin):
     form = ProjectAdminForm
+    change_form_template = "admin/projects/project/change_form.html"
     help_texts = {
         "slug": admin_help.SLUG,
         "title": _("Il nome del progetto, come lo usano le organizzazioni che lo realizzano."),
@@ -175,6 +179,21 @@ class ProjectAdmin(StaffModelAdmin):
         ProjectUpdateInline,
         ProjectSourceInline,
     ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "geocoder_url": settings.GEOCODER_URL,
+            "geocoder_attribution": settings.GEOCODER_ATTRIBUTION,
+            "map_tile_url": settings.MAP_TILE_URL,
+            "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        }
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        # The place form may ask the address service, from this page only.
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(settings.GEOCODER_URL))
+        response._csp_update = {"connect-src": [origin]}
+        return response
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "status", "is_published", "featured"]}),
         (

@@ -1,7 +1,9 @@
 """RSS and Atom feeds of the dated updates of published projects."""
 
 from datetime import datetime, time
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
@@ -9,16 +11,30 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from torino_social_factory.common.i18n import text_in_language
+from torino_social_factory.common.i18n import current_language, text_in_language
 
 from .models import ProjectUpdate
 
 FEED_SIZE = 50
 
 
+def entry_id(update):
+    """A permanent IRI for an update (RFC 4151 tag URI): the same for ever, whatever the
+    address of the page; one per language, as each language's entry is its own text."""
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    language = current_language()
+    suffix = "" if language == settings.LANGUAGE_CODE else f":{language}"
+    return f"tag:{host},2018:project-update:{update.pk}{suffix}"
+
+
 class ProjectUpdatesRss(Feed):
     title = _("Torino Social Factory – aggiornamenti dai progetti")
     description = _("Le novità dei progetti finanziati da Torino Social Factory.")
+    # Atom wants an author for every entry: the City publishes them.
+    author_name = _("Città di Torino – Torino Social Factory")
+
+    def author_link(self):
+        return settings.SITE_URL + "/"
 
     def link(self):
         return reverse("projects:list")
@@ -38,7 +54,7 @@ class ProjectUpdatesRss(Feed):
         return item.get_absolute_url()
 
     def item_guid(self, item):
-        return f"tsf-project-update-{item.pk}"
+        return entry_id(item)
 
     item_guid_is_permalink = False
 

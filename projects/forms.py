@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from .models import District, Neighbourhood, Organisation, Project, Theme
+from .models import District, Neighbourhood, Organisation, Participation, Project, Theme
 
 MAX_VALUES = 50  # per parameter; more is not a real visitor
 MAX_VALUE_LENGTH = 200
@@ -48,36 +48,14 @@ class ProjectFilterForm(forms.Form):
         label=gettext_lazy("Cerca"), required=False, max_length=MAX_QUERY_LENGTH, strip=True
     )
 
-    def __init__(self, data=None, *, public_projects=None):
+    def __init__(self, data=None, *, public_projects=None, choices=None):
         self.notices = []
         self.page_number = 1
-        public_projects = (
-            public_projects if public_projects is not None else Project.objects.published()
-        )
-        used_ids = public_projects.values("pk")
-        english = (get_language() or "it").startswith("en")
-        choices = {
-            "tema": [
-                (t.slug, (t.name_en if english else "") or t.name)
-                for t in Theme.objects.order_by("name", "pk")
-            ],
-            "circoscrizione": [
-                (str(d.number), (d.name_en if english else "") or d.name)
-                for d in District.objects.all()
-            ],
-            "quartiere": [
-                (n.slug, n.name)
-                for n in Neighbourhood.objects.filter(projects__in=used_ids).distinct()
-            ],
-            # "Not stated" is no value to look for.
-            "stato": [c for c in Project.Status.choices if c[0] != Project.Status.UNKNOWN],
-            "organizzazione": [
-                (o.slug, o.name)
-                for o in Organisation.objects.filter(participations__project__in=used_ids)
-                .distinct()
-                .order_by("name", "pk")
-            ],
-        }
+        if choices is None:
+            public_projects = (
+                public_projects if public_projects is not None else Project.objects.published()
+            )
+            choices = filter_choices(public_projects)
         cleaned_data = self._sanitise(data, choices) if data is not None else None
         super().__init__(cleaned_data)
         for facet, facet_choices in choices.items():
@@ -148,6 +126,51 @@ class ProjectFilterForm(forms.Form):
         if page:
             pairs.append(("page", page))
         return urlencode(pairs)
+
+
+def filter_choices(public_projects):
+    """{facet: [(value, label)]}: the values the filters offer, in the active language."""
+    used_ids = public_projects.values("pk")
+    english = (get_language() or "it").startswith("en")
+    # Plain (value, label) rows through semi-joins: no model instances, no DISTINCT
+    # over a join (this form is built on every list, map and export request).
+    choices = {
+        "tema": [
+            (slug, (name_en if english else "") or name)
+            for slug, name, name_en in Theme.objects.order_by("name", "pk").values_list(
+                "slug", "name", "name_en"
+            )
+        ],
+        "circoscrizione": [
+            (str(number), (name_en if english else "") or name)
+            for number, name, name_en in District.objects.order_by("number", "pk").values_list(
+                "number", "name", "name_en"
+            )
+        ],
+        "quartiere": list(
+            Neighbourhood.objects.filter(
+                pk__in=Project.neighbourhoods.through.objects.filter(project__in=used_ids).values(
+                    "neighbourhood_id"
+                )
+            )
+            .order_by("name", "pk")
+            .values_list("slug", "name")
+        ),
+        # "Not stated" is no value to look for.
+        "stato": [
+            (value, str(label))
+            for value, label in Project.Status.choices
+            if value != Project.Status.UNKNOWN
+        ],
+        "organizzazione": list(
+            Organisation.objects.filter(
+                pk__in=Participation.objects.filter(project__in=used_ids).values("organisation_id")
+            )
+            .order_by("name", "pk")
+            .values_list("slug", "name")
+        ),
+    }
+    return choices
 
 
 class OrganisationFilterForm(forms.Form):

@@ -10,11 +10,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Max, Prefetch, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from torino_social_factory.common.i18n import current_language, text_in_language
 from torino_social_factory.common.urls import reverse_cached
 
+from . import search
 from .images import ResizedImageMixin, validate_image_upload
 
 THEME_SLUGS = (
@@ -236,6 +238,19 @@ class ProjectQuerySet(models.QuerySet):
             ),
         )
 
+    def for_search_cards(self):
+        """The cards of a search: every organisation too, to say which one matched."""
+        return self.prefetch_related(
+            *self._themes_and_neighbourhoods(),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organisation").order_by(
+                    "role", "organisation__name", "pk"
+                ),
+                to_attr="all_participations",
+            ),
+        )
+
     def for_export(self):
         # Every participation at once: the lead is found among them (see ``lead``).
         return self.prefetch_related(
@@ -263,50 +278,9 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def search(self, q):
-        """Full-text search over titles, summaries, descriptions and organisation names.
-
-        PostgreSQL: the Italian text-search configuration (stems, stop words);
-        elsewhere a case-insensitive substring match. Both return each project once.
-        """
-        q = (q or "").strip()
-        if not q:
-            return self
-        from django.db import connection
-
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVector
-
-            vector = SearchVector(
-                "title",
-                "title_en",
-                "summary",
-                "summary_en",
-                "description",
-                "objectives",
-                "activities",
-                "results",
-                "participations__organisation__name",
-                config="italian",
-            )
-            matching = (
-                Project.objects.annotate(search_vector=vector)
-                .filter(
-                    Q(search_vector=SearchQuery(q, config="italian", search_type="websearch"))
-                    | Q(title__icontains=q)
-                    | Q(participations__organisation__name__icontains=q)
-                )
-                .values("pk")
-            )
-        else:
-            matching = Project.objects.filter(
-                Q(title__icontains=q)
-                | Q(title_en__icontains=q)
-                | Q(summary__icontains=q)
-                | Q(summary_en__icontains=q)
-                | Q(description__icontains=q)
-                | Q(participations__organisation__name__icontains=q)
-            ).values("pk")
-        return self.filter(pk__in=matching)
+        """The projects matching the words of ``q`` (see projects/search.py), each once."""
+        matching = search.matching_ids(Project, q)
+        return self if matching is None else self.filter(pk__in=matching)
 
     def filtered(self, criteria, *, skip=None):
         """Apply the list filters (a dict of facet -> list of values, plus ``q``).
@@ -325,6 +299,8 @@ class ProjectQuerySet(models.QuerySet):
                 qs = qs.filter(
                     pk__in=Project.objects.filter(**{f"{lookup}__in": values}).values("pk")
                 )
+        if "search_ids" in criteria:  # the search, already run once for this page
+            return qs.filter(pk__in=criteria["search_ids"])
         return qs.search(criteria.get("q"))
 
     def facet_counts(self, facet):
@@ -428,6 +404,8 @@ class Project(ResizedImageMixin, models.Model):
     featured = models.BooleanField(_("in evidenza"), default=False)
     created_at = models.DateTimeField(_("creato il"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ultimo aggiornamento"), auto_now=True)
+    # The project's own texts folded for search (lower case, no accents), kept by save().
+    search_document = models.TextField(editable=False, blank=True, default="")
 
     objects = ProjectQuerySet.as_manager()
 
@@ -446,6 +424,13 @@ class Project(ResizedImageMixin, models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_document = search.document(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & set(search.OWN_FIELDS):
+            kwargs["update_fields"] = {*update_fields, "search_document"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse_cached("projects:detail", self.slug)
@@ -477,10 +462,19 @@ class Project(ResizedImageMixin, models.Model):
             ]
         return participations[0].organisation if participations else None
 
-    @property
+    @cached_property
+    def neighbourhood_list(self):
+        """The (prefetched) quartieri once: a card reads them three times."""
+        return list(self.neighbourhoods.all())
+
+    @cached_property
+    def theme_list(self):
+        return list(self.themes.all())
+
+    @cached_property
     def districts(self):
         seen = {}
-        for neighbourhood in self.neighbourhoods.all():
+        for neighbourhood in self.neighbourhood_list:
             if neighbourhood.district_id and neighbourhood.district_id not in seen:
                 seen[neighbourhood.district_id] = neighbourhood.district
         return sorted(seen.values(), key=lambda d: d.number)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 
 from .forms import OrganisationFilterForm
-from .listing import Catalogue
+from .listing import Catalogue, group_by_area, page_numbers, per_version
 from .models import Organisation, Participation, Project, latest_public_change
 
 
@@ -22,8 +22,9 @@ def _funder():
 
 @require_safe
 def project_list(request):
-    catalogue = Catalogue(request.GET)
+    catalogue = Catalogue(request.GET, version=getattr(request, "content_version", None))
     page = catalogue.page()
+    active_filters = catalogue.active_filters(request.path)
     list_url = request.build_absolute_uri(reverse("projects:list"))
     json_ld = {
         "@context": "https://schema.org",
@@ -50,11 +51,17 @@ def project_list(request):
             "form": catalogue.form,
             "facets": catalogue.facets(),
             "page_obj": page,
-            "published_count": catalogue.base.count(),
+            "page_numbers": page_numbers(page),
+            "published_count": per_version(
+                catalogue.version, "published-count", catalogue.base.count
+            ),
             "query_string": catalogue.form.query_string(),
+            "active_filters": active_filters,
+            "active_filter_count": len(active_filters),
+            "clear_filters_url": request.path,
             "breadcrumbs": [(_("Progetti"), None)],
             "active_section": "projects",
-            "last_updated": latest_public_change(),
+            "last_updated": _latest_change(request),
             "json_ld": json_ld,
         },
     )
@@ -140,7 +147,7 @@ def organisation_list(request):
             "organisation_count": len(organisations),
             "breadcrumbs": [(_("Organizzazioni"), None)],
             "active_section": "organisations",
-            "last_updated": latest_public_change(),
+            "last_updated": _latest_change(request),
         },
     )
 
@@ -182,7 +189,7 @@ def organisation_detail(request, slug):
 
 @require_safe
 def project_map(request):
-    catalogue = Catalogue(request.GET)
+    catalogue = Catalogue(request.GET, version=getattr(request, "content_version", None))
     places = list(catalogue.places())
     map_places = [
         {
@@ -203,13 +210,20 @@ def project_map(request):
             "catalogue": catalogue,
             "form": catalogue.form,
             "places": places,
+            "place_groups": group_by_area(places),
             "map_places": map_places,
             "query_string": catalogue.form.query_string(),
             "breadcrumbs": [(_("Mappa"), None)],
             "active_section": "map",
-            "last_updated": latest_public_change(),
+            "last_updated": _latest_change(request),
             **_map_settings(),
         },
+    )
+
+
+def _latest_change(request):
+    return per_version(
+        getattr(request, "content_version", None), "latest-change", latest_public_change
     )
 
 

@@ -274,12 +274,16 @@ third-party cookies, and the language is chosen through the page address.</p>
         "summary": "Licenza dei contenuti e dei dati, e condizioni d'uso del sito.",
         "summary_en": "Licence of the content and data, and terms of use of the site.",
         "body": """
-<h2>Licenza dei contenuti</h2>
-<p>Salvo dove indicato diversamente, i testi e i dati pubblicati in questo sito sono
-rilasciati con licenza
-<a href="https://creativecommons.org/licenses/by/4.0/deed.it">Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)</a>:
-puoi copiarli, distribuirli e modificarli, anche per fini commerciali, citando la fonte
-«Città di Torino – Torino Social Factory».</p>
+<h2 data-element="legal-notes-section">Licenza dei contenuti</h2>
+<p data-element="legal-notes-body">In applicazione del principio «open by default» (articolo 52
+del decreto legislativo 7 marzo 2005, n. 82, Codice dell'amministrazione digitale) e salvo dove
+indicato diversamente, compresi i contenuti di terzi, i testi, i documenti e i dati pubblicati
+in questo sito sono rilasciati con licenza
+<a href="https://creativecommons.org/licenses/by/4.0/legalcode.it">Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)</a>.</p>
+<p data-element="legal-notes-body">Puoi quindi condividerli (riprodurli, distribuirli,
+comunicarli ed esporli al pubblico) e modificarli, con qualsiasi mezzo e per qualsiasi fine,
+anche commerciale, con il solo obbligo di citare la fonte «Città di Torino – Torino Social
+Factory» e senza aggiungere restrizioni.</p>
 <p>Le fotografie e i loghi dei progetti e delle organizzazioni restano dei rispettivi
 autori, indicati accanto all'immagine quando noti.</p>
 

@@ -283,6 +283,15 @@ MAP_TILE_ATTRIBUTION = env(
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
 )
 _tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL.replace("{s}", "a")))
+# Address search in the admin's place form: requested by the staff member's browser, only
+# when they press the button (public pages never talk to it). Nominatim's usage policy
+# allows occasional searches like these; a city can point this at its own service.
+GEOCODER_URL = env("GEOCODER_URL", default="https://nominatim.openstreetmap.org/search")
+GEOCODER_ATTRIBUTION = env(
+    "GEOCODER_ATTRIBUTION",
+    default='Ricerca degli indirizzi: <a href="https://nominatim.org/">Nominatim</a>, '
+    'dati &copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

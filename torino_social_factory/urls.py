@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accessibilita/", views.content_page, {"slug": "accessibilita"}, name="accessibility"),
     path("faq/", views.content_page, {"slug": "faq"}, name="faq"),
     path("feedback/", views.feedback, name="feedback"),
+    path("mappa-del-sito/", views.site_map, name="site_map"),
     path("dati/", open_data.open_data, name="open_data"),
     path("dati/datapackage.json", open_data.datapackage, name="open_data_datapackage"),
     path("", include("projects.urls")),

@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from events.models import Event
-from projects.models import Project
+from projects.models import Organisation, Project
 
 from .checks import catalogue_problems
 from .common.i18n import text_in_language
@@ -27,6 +27,7 @@ from .models import Page, PageFeedback, SiteSettings
 
 
 def home(request):
+    next_event = Event.objects.next_public()
     site_settings = SiteSettings.load(version=getattr(request, "content_version", None))
     return render(
         request,
@@ -34,7 +35,8 @@ def home(request):
         {
             "programme": Page.objects.filter(slug=Page.Slug.PROGRAMME).first(),
             "figures": key_figures(site_settings),
-            "next_event": Event.objects.next_public(),
+            "next_event": next_event,
+            "next_event_open": bool(next_event) and next_event.registration_state() == "open",
             "featured_projects": Project.objects.featured(),
         },
     )
@@ -63,8 +65,24 @@ def content_page(request, slug):
         "pages/content_page.html",
         {
             "page": page,
+            "breadcrumbs": [(text_in_language(page, "title"), None)],
             "last_updated": page.updated_at,
             "active_section": "programme" if slug == Page.Slug.PROGRAMME else "",
+        },
+    )
+
+
+def site_map(request):
+    """The site map for people: every public page, grouped as the menu groups them."""
+    return render(
+        request,
+        "pages/site_map.html",
+        {
+            "pages": Page.objects.order_by("slug"),
+            "projects": Project.objects.published().order_by("title", "pk"),
+            "organisations": Organisation.objects.public().order_by("name", "pk"),
+            "events": Event.objects.listed().order_by("-starts_at", "pk"),
+            "breadcrumbs": [(_("Mappa del sito"), None)],
         },
     )
 
@@ -75,15 +93,15 @@ def feedback(request):
         return HttpResponseNotAllowed(["POST"])
     form = FeedbackForm(request.POST)
     if not _same_site_post(request) or not _valid_feedback_token(request.POST.get("form_token")):
-        return render(request, "pages/feedback_rejected.html", status=403)
+        return render(request, "pages/feedback_rejected.html", _feedback_context(), status=403)
     if not form.is_valid():
-        return render(request, "pages/feedback_thanks.html", {"form": form}, status=400)
+        return render(request, "pages/feedback_thanks.html", _feedback_context(form), status=400)
     if form.cleaned_data["website"]:
         # A bot filled the hidden field: answer as if accepted, store nothing.
-        return render(request, "pages/feedback_thanks.html", {"form": form})
+        return render(request, "pages/feedback_thanks.html", _feedback_context(form))
     if _over_feedback_limit(request):
         return render(
-            request, "pages/feedback_thanks.html", {"form": form, "limited": True}, status=429
+            request, "pages/feedback_thanks.html", _feedback_context(form, limited=True), status=429
         )
     PageFeedback.objects.create(
         path=form.cleaned_data["path"],
@@ -91,7 +109,11 @@ def feedback(request):
         comment=form.cleaned_data["comment"],
         language=request.LANGUAGE_CODE,
     )
-    return render(request, "pages/feedback_thanks.html", {"form": form})
+    return render(request, "pages/feedback_thanks.html", _feedback_context(form))
+
+
+def _feedback_context(form=None, **extra):
+    return {"form": form, "breadcrumbs": [(_("Il tuo riscontro"), None)], **extra}
 
 
 def _valid_feedback_token(token):

@@ -46,3 +46,23 @@ def partial_date(parts):
         return str(year)
     date = datetime.date(year, month, day or 1)
     return formats.date_format(date, "j F Y" if day else "F Y")
+
+
+@register.simple_tag
+def facet_checkbox(facet, option, index, projects_word):
+    """One checkbox of the list filters. Built here rather than in a template: the list
+    shows dozens of them on every request."""
+    element_id = f"f-{facet.name}-{index}"
+    return format_html(
+        '<div class="form-check"><input class="form-check-input" type="checkbox" name="{}" '
+        'value="{}" id="{}"{}><label class="form-check-label" for="{}">{} <span class="badge '
+        'bg-light text-dark">{}<span class="visually-hidden"> {}</span></span></label></div>',
+        facet.name,
+        option.value,
+        element_id,
+        mark_safe(" checked") if option.checked else "",
+        element_id,
+        option.label,
+        option.count,
+        projects_word,
+    )

@@ -20,8 +20,19 @@ function showMap(widget, places) {
     attribution: widget.dataset.tileAttribution,
     maxZoom: 19,
   }).addTo(map);
+  // Leaflet guesses its images' folder from the page address (/mappa/marker-icon.png,
+  // a 404); the site gives their static addresses instead.
+  const icon = L.icon({
+    iconUrl: widget.dataset.markerIcon,
+    iconRetinaUrl: widget.dataset.markerIcon2x,
+    shadowUrl: widget.dataset.markerShadow,
+    iconSize: [25, 41],
+    iconAnchor: [12, 41],
+    popupAnchor: [1, -34],
+    shadowSize: [41, 41],
+  });
   const markers = places.map((place) => {
-    const marker = L.marker([place.lat, place.lon], { title: place.name, alt: place.name });
+    const marker = L.marker([place.lat, place.lon], { title: place.name, alt: place.name, icon });
     const popup = document.createElement('div');
     const name = document.createElement(place.url ? 'a' : 'strong');
     name.textContent = place.project ? `${place.project} – ${place.name}` : place.name;

@@ -130,11 +130,20 @@ def manage(env, *args):
     return result.stdout
 
 
+RESULT_MARK = "BENCH-RESULT:"
+
+
 def shell(env, code):
-    """Run Python in the site (manage.py shell -c) and return the last line it printed:
-    the shell may print other things first (warnings, the seed's messages)."""
-    lines = manage(env, "shell", "-c", code).strip().splitlines()
-    return lines[-1] if lines else ""
+    """Run Python in the site (manage.py shell -c) and return what it printed last with
+    ``print(RESULT, value)``. Only that line is read: Django 5.2's shell announces
+    "N objects imported automatically", and warnings or the seed may print too."""
+    code = f"RESULT = {RESULT_MARK!r}\n" + code
+    out = manage(env, "shell", "--no-imports", "-v", "0", "-c", code)
+    results = [line[len(RESULT_MARK) :].strip() for line in out.splitlines()
+               if line.startswith(RESULT_MARK)]  # fmt: skip
+    if not results:
+        raise RuntimeError(f"manage.py shell printed no result:\n{out[-2000:]}")
+    return results[-1]
 
 
 def prepare(env, *, seed=True):

@@ -36,7 +36,7 @@ with transaction.atomic():
                 obj._state.adding = True
                 setattr(obj, relation.field.name, source)
                 obj.save()
-print(Project.objects.published().count())
+print(RESULT, Project.objects.published().count())
 """
 
 

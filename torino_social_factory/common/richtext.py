@@ -11,7 +11,14 @@ ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i",
     "a", "blockquote", "code", "abbr",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
+# data-element: the markers AgID's site validators read (e.g. the legal notes' licence).
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "h2": {"data-element"},
+    "h3": {"data-element"},
+    "p": {"data-element"},
+}
 
 
 def sanitise(html):
