@@ -31,6 +31,8 @@ from django.utils import timezone, translation
 
 from events.models import OutboxMessage
 
+from .checks import catalogue_problems
+
 PENDING = Q(status=OutboxMessage.Status.PENDING)
 # A string every page shows (the main menu), with its translation in every catalogue.
 KNOWN_STRING = "Eventi"
@@ -64,13 +66,19 @@ def check_cache():
 
 
 def check_catalogues():
+    """The catalogue this process loaded translates, and the files on disk are neither
+    missing nor older than their .po (checks.py)."""
     languages = {}
     for code, _name in settings.LANGUAGES:
         if code == settings.LANGUAGE_CODE:
             continue
         with translation.override(code):
             languages[code] = translation.gettext(KNOWN_STRING) != KNOWN_STRING
-    return {"ok": all(languages.values()), "languages": languages}
+    problems = [message for _id, message in catalogue_problems()]
+    result = {"ok": all(languages.values()) and not problems, "languages": languages}
+    if problems:
+        result["problems"] = problems
+    return result
 
 
 def check_outbox():

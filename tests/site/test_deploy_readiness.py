@@ -73,6 +73,19 @@ def test_a_cache_that_does_not_answer_is_a_503(client, db):
     assert report["checks"]["database"]["ok"] is True
 
 
+def test_a_stale_catalogue_file_is_a_503(client, db, settings, tmp_path):
+    # The .po edited after the last `make messages`: what this process loaded may be old.
+    english = tmp_path / "locale" / "en" / "LC_MESSAGES"
+    english.mkdir(parents=True)
+    source = settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES"
+    (english / "django.mo").write_bytes((source / "django.mo").read_bytes())
+    (english / "django.po").write_text((source / "django.po").read_text())
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    status, report = ready(client)
+    assert status == 503
+    assert "older than its .po" in report["checks"]["catalogues"]["problems"][0]
+
+
 def test_missing_english_catalogue_is_a_503(client, db, settings, tmp_path):
     # As after a deploy that forgot `make messages`: no compiled catalogue to load.
     settings.LOCALE_PATHS = [tmp_path / "no-locale"]
@@ -87,9 +100,8 @@ def test_missing_english_catalogue_is_a_503(client, db, settings, tmp_path):
 
 def _message(minutes_ago, status=OutboxMessage.Status.PENDING):
     message = OutboxMessage.objects.create(
-        kind="confirmed", to="maria.rossi@example.org", subject="Iscrizione",
-        status=status,
-    )  # fmt: skip
+        kind="confirmed", to="maria.rossi@example.org", status=status
+    )
     OutboxMessage.objects.filter(pk=message.pk).update(
         created_at=timezone.now() - timedelta(minutes=minutes_ago)
     )

@@ -479,3 +479,23 @@ def test_the_rate_limit_counts_one_address_across_both_servers(cluster, fresh_ca
     assert statuses[RATE_LIMIT:] == [429] * RATE_LIMIT, statuses
     # Another address is not affected.
     assert _lost_link(Visitor("127.0.3.11"), b) == 200
+
+
+def test_control_without_a_shared_redis_the_other_server_cannot_find_the_page(
+    cluster, fresh_cache, tmp_path
+):
+    """The negative control: the same two servers, each with its own local cache, miss
+    each other's pages; so the hit above comes from Redis."""
+    a_env = {k: v for k, v in cluster["sender_env"].items() if k != "REDIS_URL"}
+    ports = _free_ports(2)
+    servers = [Server(name, port, a_env, tmp_path) for name, port in zip("CD", ports, strict=True)]
+    try:
+        for server in servers:
+            server.wait_ready()
+        Page.objects.create(slug=Page.Slug.FAQ, title="Domande frequenti", body="<p>Testo.</p>")
+        visitor = Visitor("127.0.4.10")
+        assert visitor.get(servers[0].url + "/faq/")[1].get("X-Page-Cache") == "miss"
+        assert visitor.get(servers[1].url + "/faq/")[1].get("X-Page-Cache") == "miss"
+    finally:
+        for server in servers:
+            server.stop()
