@@ -223,15 +223,6 @@ def cancel(*, registration: Registration, notify: bool = True) -> list[Registrat
         return _promote(locked)
 
 
-def delete_registration(*, registration: Registration) -> list[Registration]:
-    """Staff delete a registration: its place is freed like a cancellation's."""
-    with locked_event(registration.event) as locked:
-        deleted, _rows = Registration.objects.filter(pk=registration.pk).delete()
-        if not deleted:
-            return []
-        return _promote(locked)
-
-
 def promote_waitlist(*, event: Event) -> list[Registration]:
     """Fill free places from the waiting list, first come first served."""
     with locked_event(event) as locked:

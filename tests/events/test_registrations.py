@@ -260,7 +260,7 @@ def test_every_service_that_writes_takes_the_event_lock(open_event, register, mo
     services.cancel(registration=outcome.registration)
     services.anonymise(registrations=Registration.objects.filter(pk=outcome.registration.pk))
     other = register(open_event, "altra@example.org")
-    services.delete_registration(registration=other.registration)
+    services.erase(registrations=Registration.objects.filter(pk=other.registration.pk))
     assert locked == [open_event.pk] * 8
     # Re-sending a link writes only an outbox row: no lock, no wait behind a burst.
     services.issue_new_link(event=open_event, email="maria@example.org")
