@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 URLS = [
     "/progetti/",
@@ -115,6 +116,11 @@ PINNED = {
 }
 
 
+# PostgreSQL's search asks one more question: the Italian-stemmed full-text match
+# beside the folded-text one that both databases share.
+POSTGRESQL_EXTRA = {"list search": 1}
+
+
 def page_urls(event):
     return {
         "home": "/",
@@ -147,6 +153,8 @@ def test_every_page_type_runs_its_pinned_number_of_queries(
     assert Project.objects.published().count() == projects
     for kind, url in page_urls(open_event).items():
         client.get(url)  # the per-version values, computed once after the change
-        with django_assert_num_queries(PINNED[kind]):
+        with django_assert_num_queries(
+            PINNED[kind] + POSTGRESQL_EXTRA.get(kind, 0) * (connection.vendor == "postgresql")
+        ):
             response = client.get(url)
         assert response.status_code == 200, (kind, url)
