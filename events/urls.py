@@ -8,6 +8,7 @@ urlpatterns = [
     path("eventi/", views.event_list, name="list"),
     path("eventi/<slug:slug>/", views.event_detail, name="detail"),
     path("eventi/<slug:slug>/evento.ics", views.event_ics, name="ics"),
+    path("eventi/<slug:slug>/anteprima.png", views.event_share_image, name="share_image"),
     path("eventi/<slug:slug>/iscrizione/", views.register, name="register"),
     path(
         "eventi/<slug:slug>/iscrizione/esito/<str:result>/",

@@ -18,12 +18,14 @@ from django.middleware.csrf import CsrfViewMiddleware, RejectRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from torino_social_factory.common import share_image
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 from torino_social_factory.common.ratelimit import over_limit
 
@@ -85,9 +87,37 @@ def event_detail(request, slug):
         (_("Eventi"), reverse("events:list")),
         (inline_in_language(event, "title"), None),
     ]
-    context["json_ld"] = _json_ld(event)
+    if event.visibility == Event.Visibility.PUBLIC:
+        # An unlisted event keeps the site's picture: its own would need its key.
+        context["share_image"] = share_image.generated(
+            request, reverse("events:share_image", args=[event.slug]), _share_text(event)
+        )
+    context["json_ld"] = _json_ld(event, request.site_settings, context.get("share_image"))
     context.update(_venue_map(event))
     return render(request, "events/event_detail.html", context)
+
+
+def _when_and_where(event):
+    """«giovedì 23 gennaio 2025, 16:00–20:00 · Triciclo / Glocal Factory»."""
+    starts, ends = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
+    when = f"{date_format(starts, 'l j F Y')}, {time_format(starts)}–{time_format(ends)}"
+    venue = text_in_language(event, "venue_name")
+    return f"{when} · {venue}" if venue else when
+
+
+def _share_text(event):
+    return f"{text_in_language(event, 'title')}. {_when_and_where(event)}"
+
+
+@require_safe
+def event_share_image(request, slug):
+    event = get_object_or_404(Event.objects.listed(), slug=slug)
+    return share_image.response(
+        request,
+        text_in_language(event, "title"),
+        eyebrow=_("Evento"),
+        details=_when_and_where(event),
+    )
 
 
 def _venue_map(event):
@@ -122,7 +152,17 @@ def _postal_address(address):
     return data
 
 
-def _json_ld(event):
+def _organizer(site_settings):
+    organizer = {
+        "@type": "GovernmentOrganization",
+        "name": text_in_language(site_settings, "city_name") or _("Città di Torino"),
+    }
+    if site_settings.city_url:
+        organizer["url"] = site_settings.city_url
+    return organizer
+
+
+def _json_ld(event, site_settings, image=None):
     """schema.org Event (the template tag escapes it for its <script> block)."""
     data = {
         "@context": "https://schema.org",
@@ -141,9 +181,11 @@ def _json_ld(event):
             "name": text_in_language(event, "venue_name"),
             "address": _postal_address(event.address),
         },
-        "organizer": {"@type": "GovernmentOrganization", "name": _("Città di Torino")},
+        "organizer": _organizer(site_settings),
         "funder": {"@type": "Organization", "name": _("Unione europea – Fondo sociale europeo")},
     }
+    if image is not None:
+        data["image"] = [image.absolute_url]
     return data
 
 

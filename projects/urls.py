@@ -7,6 +7,7 @@ app_name = "projects"
 urlpatterns = [
     path("progetti/", views.project_list, name="list"),
     path("progetti/<slug:slug>/", views.project_detail, name="detail"),
+    path("progetti/<slug:slug>/anteprima.png", views.project_share_image, name="share_image"),
     path("organizzazioni/", views.organisation_list, name="organisation_list"),
     path("organizzazioni/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("mappa/", views.project_map, name="map"),

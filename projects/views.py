@@ -6,9 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from torino_social_factory.common import share_image
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 
 from .forms import OrganisationFilterForm
+from .images import rendition_name, widths_for
 from .listing import Catalogue, group_by_area, page_numbers, per_version
 from .models import Organisation, Participation, Project, latest_public_change
 
@@ -125,8 +127,39 @@ def project_detail(request, slug):
             "active_section": "projects",
             "last_updated": project.updated_at,
             "json_ld": json_ld,
+            "share_image": _share_image(request, project),
             **_map_settings(),
         },
+    )
+
+
+def _share_image(request, project):
+    """The cover photograph (its largest rendition) when there is one, else the
+    picture the site draws for the project."""
+    if not project.cover_image:
+        url = reverse("projects:share_image", args=[project.slug])
+        return share_image.generated(request, url, text_in_language(project, "title"))
+    width = widths_for(project.cover_width)[-1]
+    height = round(project.cover_height * width / project.cover_width)
+    cover = project.cover_image
+    return share_image.ShareImage(
+        url=cover.storage.url(rendition_name(cover.name, width, "jpg")),
+        alt=text_in_language(project, "cover_image_alt"),
+        width=width,
+        height=height,
+        content_type="image/jpeg",
+    )
+
+
+@require_safe
+def project_share_image(request, slug):
+    project = get_object_or_404(Project.objects.published(), slug=slug)
+    neighbourhoods = project.neighbourhoods.order_by("name").values_list("name", flat=True)
+    return share_image.response(
+        request,
+        text_in_language(project, "title"),
+        eyebrow=_("Progetto"),
+        details=", ".join(neighbourhoods),
     )
 
 

@@ -48,7 +48,7 @@ def site_last_updated():
 
 def site(request):
     version = getattr(request, "content_version", None)
-    site_settings = SiteSettings.load(version=version)
+    site_settings = getattr(request, "site_settings", None) or SiteSettings.load(version=version)
     versions = language_versions(request)
     other_language = next(code for code in versions if code != get_language())
     site_prefix = len(settings.SITE_URL)

@@ -16,6 +16,7 @@ from public content, both keyed by one number that changes with the content.
 
 import hashlib
 import re
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,6 +25,7 @@ from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 
 from . import compression
@@ -95,6 +97,12 @@ def connect():
     m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")
 
 
+def _site_settings(version):
+    from .models import SiteSettings
+
+    return SiteSettings.load(version=version)
+
+
 class PageCacheMiddleware:
     """Whole-page cache for anonymous visitors, keyed by (version, language, path).
 
@@ -129,6 +137,9 @@ class PageCacheMiddleware:
         # Read for every request that reaches Django (static files never do): the
         # derived values of this request (site settings, last update) belong to it.
         request.content_version = version = current()
+        # The site's frame words (name, city, EU fund) for the apps' views, read only
+        # when a view asks: like django.contrib.sites' request.site.
+        request.site_settings = SimpleLazyObject(partial(_site_settings, version))
         if not settings.PAGE_CACHE_ENABLED or not self.cacheable_request(request):
             return self.get_response(request)
         key = self.key(request, version)

@@ -23,6 +23,7 @@ urlpatterns = [
 # Public pages: Italian at "/", English under "/en/" with the same paths.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("anteprima.png", views.home_share_image, name="share_image"),
     path("il-programma/", views.content_page, {"slug": "il-programma"}, name="programme"),
     path("privacy/", views.content_page, {"slug": "privacy"}, name="privacy"),
     path("cookie/", views.content_page, {"slug": "cookie"}, name="cookie"),

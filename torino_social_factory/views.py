@@ -13,12 +13,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from events.models import Event
 from projects.models import Organisation, Project
 
 from .checks import catalogue_problems
+from .common import share_image
 from .common.i18n import text_in_language
 from .common.ratelimit import over_limit
 from .context_processors import FEEDBACK_SALT
@@ -39,6 +40,17 @@ def home(request):
             "next_event_open": bool(next_event) and next_event.registration_state() == "open",
             "featured_projects": Project.objects.featured(),
         },
+    )
+
+
+@require_safe
+def home_share_image(request):
+    """The site's own picture: every page without one of its own shares it."""
+    site_settings = request.site_settings
+    return share_image.response(
+        request,
+        text_in_language(site_settings, "site_tagline") or site_settings.site_name,
+        details=site_settings.programme_name,
     )
 
 
