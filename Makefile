@@ -69,12 +69,16 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## Speed figures (not a test): writes tests/bench/RESULTS.md. Needs wrk (installed from
-## Debian when we may; else a slower Python load generator is used and labelled).
+## Speed figures (not a test): writes tests/bench/RESULTS.md. Needs wrk and Chromium
+## (installed from Debian when we may; else a slower Python load generator is used and
+## labelled, and the page-weight and Lighthouse parts say they could not run).
 bench: messages
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1; } || \
 	  echo "wrk non installato: uso il generatore Python (più lento)"
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; } || \
+	  echo "chromium non installato: peso delle pagine e Lighthouse non misurati"
 	$(PY) tests/bench/run.py
 
 ## Bootstrap Italia trimmed to the rules our templates and scripts use (PurgeCSS from npm,
