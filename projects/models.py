@@ -231,9 +231,11 @@ class ProjectQuerySet(models.QuerySet):
             *self._themes_and_neighbourhoods(),
             Prefetch(
                 "participations",
-                queryset=Participation.objects.filter(role=Participation.Role.LEAD).select_related(
-                    "organisation"
-                ),
+                # One lead per project (a constraint): no order to keep, so no join with
+                # the projects for Participation's default ordering.
+                queryset=Participation.objects.filter(role=Participation.Role.LEAD)
+                .select_related("organisation")
+                .order_by("pk"),
                 to_attr="lead_participations",
             ),
         )
@@ -264,7 +266,19 @@ class ProjectQuerySet(models.QuerySet):
             ),
         )
 
-    def for_detail(self):
+    def for_detail(self, *, images=True, updates=True):
+        """Everything the project page shows. ``images`` / ``updates`` False: the caller
+        knows the project has no gallery / no timeline (``projects_with_images_or_updates``), and
+        the query that would find nothing is not run."""
+        optional = []
+        if images:
+            optional.append(
+                Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk"))
+            )
+        if updates:
+            optional.append(
+                Prefetch("updates", queryset=ProjectUpdate.objects.order_by("-date", "-pk"))
+            )
         return self.for_export().prefetch_related(
             Prefetch(
                 "places",
@@ -272,8 +286,7 @@ class ProjectQuerySet(models.QuerySet):
                     "name", "pk"
                 ),
             ),
-            Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk")),
-            Prefetch("updates", queryset=ProjectUpdate.objects.order_by("-date", "-pk")),
+            *optional,
             Prefetch("sources", queryset=ProjectSource.objects.order_by("order", "pk")),
         )
 
@@ -421,6 +434,15 @@ class Project(ResizedImageMixin, models.Model):
                 name="project_end_after_start",
             )
         ]
+        indexes = [
+            # The home's few projects (``featured()``): read from the index instead of
+            # sorting every published row, whose long texts come before these columns.
+            models.Index(
+                fields=["-featured", "-updated_at", "id"],
+                condition=Q(is_published=True),
+                name="project_featured_order",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -537,6 +559,15 @@ class Participation(models.Model):
     @property
     def is_lead(self):
         return self.role == self.Role.LEAD
+
+    @property
+    def role_label(self):
+        """get_role_display() for long lists: that one builds a dict of every choice,
+        translating each label, on every call."""
+        try:
+            return self.Role(self.role).label
+        except ValueError:
+            return self.role
 
 
 class Place(models.Model):
@@ -726,3 +757,13 @@ def latest_public_change():
         Organisation.objects.public().aggregate(latest=Max("updated_at"))["latest"],
     ]
     return max((c for c in candidates if c), default=None)
+
+
+def projects_with_images_or_updates():
+    """{"images": slugs, "updates": slugs} of the projects that have any. Most projects
+    have neither gallery nor timeline, and their pages then spare two queries: one query
+    each for the whole catalogue, meant to be kept for the content version."""
+    return {
+        "images": set(ProjectImage.objects.values_list("project__slug", flat=True)),
+        "updates": set(ProjectUpdate.objects.values_list("project__slug", flat=True)),
+    }

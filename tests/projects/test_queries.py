@@ -103,7 +103,7 @@ PINNED = {
     "list": 6,  # the per-version facet counts and filter choices are cached
     "list filtered": 11,  # facet counts: one aggregate query per facet
     "list search": 12,  # the search once, then its ids in every query
-    "project": 9,  # with its sources («Fonti»)
+    "project": 8,  # with its sources («Fonti») and updates; no gallery, so no query for it
     "organisation": 3,
     "organisations": 3,
     "map": 2,
