@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from . import emails
@@ -77,15 +77,42 @@ class Outcome:
     position: int | None = None
 
 
-def _public_answer(locked_event, registration=None):
-    """(status, queue position) counted under the lock."""
-    if registration is not None:
-        return registration.status, registration.queue_position()
-    if _has_room(locked_event):
+def _places(locked_event, email):
+    """What registering decides on, in one statement run after the lock is taken: the
+    confirmed and waiting counts, and the active registration of ``email`` if any.
+
+    It must be a statement of its own. On PostgreSQL a count inside the
+    ``SELECT … FOR UPDATE`` would be read from the snapshot taken before that statement
+    waited for the lock, missing the registrations committed meanwhile (overbooking).
+    """
+    return locked_event.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+        waitlisted=Count("pk", filter=Q(status=Status.WAITLISTED)),
+        existing=Max("pk", filter=Q(email=email) & ~Q(status=Status.CANCELLED)),
+    )
+
+
+def _new_status(locked_event, places, *, by_staff=False):
+    """(status, place in the queue) a new registration gets now; RegistrationClosed if
+    none."""
+    if locked_event.capacity is None or places["confirmed"] < locked_event.capacity:
         return Status.CONFIRMED, None
-    return Status.WAITLISTED, locked_event.registrations.filter(
-        status=Status.WAITLISTED
-    ).count() + 1
+    if locked_event.waitlist_enabled or by_staff:
+        # Everyone waiting arrived before: the newcomer is last in the queue.
+        return Status.WAITLISTED, places["waitlisted"] + 1
+    raise RegistrationClosed("full")
+
+
+def _public_answer(locked_event, places):
+    """What a new registration would be told now (for a repeated address)."""
+    try:
+        return _new_status(locked_event, places)
+    except RegistrationClosed:
+        return Status.WAITLISTED, places["waitlisted"] + 1
+
+
+def _active_registration(event, email):
+    return event.registrations.filter(email=email).exclude(status=Status.CANCELLED).first()
 
 
 def register(
@@ -106,55 +133,51 @@ def register(
     A second registration with the same address does not create anything: the
     existing registrant gets their own link again (the same link: registering an
     address cannot break its owner's link), and the caller gives the same public
-    answer as for a new registration (no enumeration). Under the lock: the count, the
-    row and its outbox row, nothing else.
+    answer as for a new registration (no enumeration). Under the lock only the rows:
+    the lock, one statement that counts, the registration and its outbox row. The
+    row is prepared before (its link too); only its status and time are decided under
+    the lock, so the queue's order is the order in which people got the lock.
     """
     email = email.strip().lower()
-    with locked_event(event) as locked:
-        existing = locked.registrations.filter(email=email).exclude(status=Status.CANCELLED).first()
-        if existing:
-            answer = _public_answer(locked)
-            emails.queue(existing, "lost_link")
-            return Outcome(existing, None, False, *answer)
-        if not by_staff and locked.registration_state() != "open":
-            raise RegistrationClosed(locked.registration_state())
-        if _has_room(locked):
-            status = Status.CONFIRMED
-        elif locked.waitlist_enabled or by_staff:
-            status = Status.WAITLISTED
-        else:
-            raise RegistrationClosed("full")
-        now = timezone.now()
-        registration = Registration(
-            event=locked,
-            name=name.strip(),
-            email=email,
-            organisation=organisation.strip(),
-            category=category.strip(),
-            accessibility_needs=accessibility_needs.strip(),
-            optional_consent=optional_consent,
-            language=language,
-            status=status,
-            privacy_acknowledged_at=now if privacy_acknowledged else None,
-            privacy_notice_version=settings.PRIVACY_NOTICE_VERSION if privacy_acknowledged else "",
-        )
-        token = set_new_link(registration)
-        try:
-            with transaction.atomic():
-                registration.save(force_insert=True)
-        except IntegrityError:
-            # Only reachable if the lock failed (or was left out): the constraint still
-            # keeps one active registration per address.
-            existing = (
-                locked.registrations.filter(email=email).exclude(status=Status.CANCELLED).first()
-            )
-            if existing is None:
-                raise
-            emails.queue(existing, "lost_link")
-            return Outcome(existing, None, False, status, None)
-        emails.queue(registration, "confirmed" if status == Status.CONFIRMED else "waitlisted")
-        answer = _public_answer(locked, registration)
-    return Outcome(registration, token, True, *answer)
+    now = timezone.now()
+    registration = Registration(
+        name=name.strip(),
+        email=email,
+        organisation=organisation.strip(),
+        category=category.strip(),
+        accessibility_needs=accessibility_needs.strip(),
+        optional_consent=optional_consent,
+        language=language,
+        privacy_acknowledged_at=now if privacy_acknowledged else None,
+        privacy_notice_version=settings.PRIVACY_NOTICE_VERSION if privacy_acknowledged else "",
+    )
+    token = set_new_link(registration)
+    try:
+        with locked_event(event) as locked:
+            places = _places(locked, email)
+            if places["existing"] is not None:
+                existing = locked.registrations.get(pk=places["existing"])
+                emails.queue(existing, "lost_link")
+                return Outcome(existing, None, False, *_public_answer(locked, places))
+            if not by_staff and locked.registration_state() != "open":
+                raise RegistrationClosed(locked.registration_state())
+            status, position = _new_status(locked, places, by_staff=by_staff)
+            registration.event = locked
+            registration.status = status
+            registration.created_at = timezone.now()
+            # No savepoint: a violation rolls the whole transaction back (below).
+            registration.save(force_insert=True)
+            emails.queue(registration, "confirmed" if status == Status.CONFIRMED else "waitlisted")
+    except IntegrityError:
+        # Only reachable if the lock failed (or was left out): the constraint still
+        # keeps one active registration per address. Nothing of this transaction was
+        # kept; the registrant of the address gets their link, the visitor the answer.
+        existing = _active_registration(event, email)
+        if existing is None:
+            raise
+        emails.queue(existing, "lost_link")
+        return Outcome(existing, None, False, status, None)
+    return Outcome(registration, token, True, status, position)
 
 
 def issue_new_link(*, event: Event, email: str) -> bool:

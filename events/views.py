@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from torino_social_factory.common import share_image
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
-from torino_social_factory.common.ratelimit import over_limit
+from torino_social_factory.common.ratelimit import keep, over_limit
 
 from . import services
 from .calendar import calendar_links, ics_bytes
@@ -296,10 +296,10 @@ def _submit_registration(request, event, form):
     # registration would have got (no enumeration). It is kept server-side for an hour
     # under a random key, so the address never travels in a URL (or a server log).
     key = secrets.token_urlsafe(16)
-    caches["limits"].set(
+    keep(
         f"registration-result:{key}",
-        [event.pk, outcome.public_status, outcome.position, data["email"].strip().lower()],
-        RESULT_SECONDS,
+        [event.pk, str(outcome.public_status), outcome.position, data["email"].strip().lower()],
+        period=RESULT_SECONDS,
     )
     return 302, reverse("events:registration_result", kwargs={"slug": event.slug, "result": key})
 

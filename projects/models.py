@@ -225,33 +225,18 @@ class ProjectQuerySet(models.QuerySet):
             ),
         )
 
+    def card_rows(self):
+        """Of the project's own row only what a card shows: the long texts would be read
+        (and sorted) for nothing."""
+        return self.only(*CARD_FIELDS)
+
     def for_cards(self):
         """Everything a card shows, in a fixed number of queries."""
-        return self.prefetch_related(
-            *self._themes_and_neighbourhoods(),
-            Prefetch(
-                "participations",
-                # One lead per project (a constraint): no order to keep, so no join with
-                # the projects for Participation's default ordering.
-                queryset=Participation.objects.filter(role=Participation.Role.LEAD)
-                .select_related("organisation")
-                .order_by("pk"),
-                to_attr="lead_participations",
-            ),
-        )
+        return self.card_rows().prefetch_related(*card_relations())
 
     def for_search_cards(self):
         """The cards of a search: every organisation too, to say which one matched."""
-        return self.prefetch_related(
-            *self._themes_and_neighbourhoods(),
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("organisation").order_by(
-                    "role", "organisation__name", "pk"
-                ),
-                to_attr="all_participations",
-            ),
-        )
+        return self.prefetch_related(*card_relations(search=True))
 
     def for_export(self):
         # Every participation at once: the lead is found among them (see ``lead``).
@@ -326,6 +311,46 @@ class ProjectQuerySet(models.QuerySet):
             .values_list(lookup, "n")
         )
         return {str(value): n for value, n in rows if value is not None}
+
+
+# The project's own fields a card (and the list's structured data) shows.
+CARD_FIELDS = (
+    "slug",
+    "title",
+    "title_en",
+    "summary",
+    "summary_en",
+    "status",
+    "cover_image",
+    "cover_width",
+    "cover_height",
+    "cover_image_alt",
+)
+
+
+def card_relations(*, search=False):
+    """What a card shows of other tables, as ``prefetch_related`` lookups: themes,
+    quartieri with their circoscrizione and the lead organisation; on a search, every
+    organisation, to say which one matched."""
+    if search:
+        participations = Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related("organisation").order_by(
+                "role", "organisation__name", "pk"
+            ),
+            to_attr="all_participations",
+        )
+    else:
+        participations = Prefetch(
+            "participations",
+            # One lead per project (a constraint): no order to keep, so no join with the
+            # projects for Participation's default ordering.
+            queryset=Participation.objects.filter(role=Participation.Role.LEAD)
+            .select_related("organisation")
+            .order_by("pk"),
+            to_attr="lead_participations",
+        )
+    return (*ProjectQuerySet._themes_and_neighbourhoods(), participations)
 
 
 # facet name -> lookup from Project to the option value
@@ -426,15 +451,14 @@ class Project(ResizedImageMixin, models.Model):
         verbose_name = _("progetto")
         verbose_name_plural = _("progetti")
         ordering = ["title", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True)
-                | Q(start_date__isnull=True)
-                | Q(end_date__gte=models.F("start_date")),
-                name="project_end_after_start",
-            )
-        ]
         indexes = [
+            # The list walks the published projects in title order and stops at the end
+            # of its page; its count reads this index too, never the long texts.
+            models.Index(
+                fields=["title", "id"],
+                condition=Q(is_published=True),
+                name="project_published_by_title",
+            ),
             # The home's few projects (``featured()``): read from the index instead of
             # sorting every published row, whose long texts come before these columns.
             models.Index(
@@ -443,6 +467,21 @@ class Project(ResizedImageMixin, models.Model):
                 name="project_featured_order",
             ),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="project_end_after_start",
+            )
+        ]
+
+    # What a card shows of a search (``search.explain`` sets them on the cards of a
+    # search); outside a search, nothing. Defaults here, so that a template asking for
+    # them on any project finds them without a failed lookup.
+    search_title = ""
+    search_summary = ""
+    search_hits = ()
 
     def __str__(self):
         return self.title

@@ -60,6 +60,7 @@ def project_list(request):
             "form": catalogue.form,
             "facets": catalogue.facets(),
             "page_obj": page,
+            "cards": catalogue.cards(page.object_list),
             "page_numbers": page_numbers(page),
             "published_count": per_version(
                 catalogue.version, "published-count", catalogue.base.count

@@ -1,4 +1,4 @@
-"""Template helpers of the catalogue: responsive images, dates of sources."""
+"""Template helpers of the catalogue: responsive images, dates of sources, cards."""
 
 import datetime
 
@@ -6,6 +6,8 @@ from django import template
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from torino_social_factory.common.i18n import FallbackLog
 
 from ..images import rendition_name, srcset_for, widths_for
 
@@ -66,3 +68,13 @@ def facet_checkbox(facet, option, index, projects_word):
         option.count,
         projects_word,
     )
+
+
+@register.simple_tag(takes_context=True)
+def project_card(context, card):
+    """A card rendered beforehand (``Catalogue.cards``): its HTML, and the texts in it
+    that fell back to Italian told to the page, which says so once."""
+    log = context.get(FallbackLog.CONTEXT_KEY)
+    if log is not None:
+        log.fields.extend(card.fallbacks)
+    return mark_safe(card.html)  # noqa: S308 - rendered by the template engine

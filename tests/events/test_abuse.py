@@ -6,12 +6,18 @@ import re
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from datetime import timedelta
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends import db as database_cache
+from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import connection
+from django.db import connection, connections
 from django.test import RequestFactory
+from django.utils import timezone
 
 from events.models import Registration
 from tests.events.form_data import registration_data, started_token
@@ -221,6 +227,51 @@ def test_control_counting_in_each_process_memory_lets_four_times_as_many_through
     assert LocMemCache  # the per-process store the embedded default used to be
     allowed = _workers_allowed(control=LOCAL_MEMORY)
     assert sum(allowed) == LIMIT * PROCESSES, allowed
+
+
+# --- Single-use tokens in the shared store ----------------------------------------------------
+
+
+@pytest.fixture
+def limits_in_the_database():
+    if not isinstance(caches["limits"], DatabaseCache):
+        pytest.skip("this run keeps the limits in Redis")
+
+
+def test_a_spent_token_stays_spent_until_its_period_ends(db, limits_in_the_database, monkeypatch):
+    # One more than CULL_EVERY: one of them takes Django's own add() (which culls).
+    values = [f"nonce-{i}" for i in range(ratelimit.CULL_EVERY + 1)]
+    assert all(ratelimit.use_once("test", value, period=60) for value in values)
+    assert not any(ratelimit.use_once("test", value, period=60) for value in values)
+    later = timezone.now() + timedelta(seconds=61)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    monkeypatch.setattr(database_cache, "tz_now", lambda: later)
+    assert all(ratelimit.use_once("test", value, period=60) for value in values)
+    assert not ratelimit.use_once("test", values[0], period=60)
+
+
+def test_what_one_worker_keeps_every_worker_reads(db):
+    ratelimit.keep("result:abc", [1, "waitlisted", 3, "maria@example.org"], period=60)
+    assert caches["limits"].get("result:abc") == [1, "waitlisted", 3, "maria@example.org"]
+
+
+@pytest.mark.concurrency
+def test_a_token_presented_by_eight_requests_at_once_is_accepted_once(transactional_db):
+    barrier, accepted = threading.Barrier(8), []
+
+    def present():
+        try:
+            barrier.wait(timeout=10)
+            accepted.append(ratelimit.use_once("test", "the-same-nonce", period=60))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=present) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(accepted) == [False] * 7 + [True]
 
 
 # --- SQLite busy ----------------------------------------------------------------------------

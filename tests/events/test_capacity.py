@@ -148,15 +148,15 @@ def _without_the_lock(event):
 def test_without_the_lock_the_same_burst_overbooks_which_proves_the_test_can_fail(
     burst_server, burst_settings, make_event, monkeypatch
 ):
-    has_room = services._has_room
+    places = services._places
 
-    def slow_has_room(event):
-        room = has_room(event)
+    def slow_places(event, email):
+        counted = places(event, email)
         time.sleep(0.2)  # widens the race between counting and inserting
-        return room
+        return counted
 
     monkeypatch.setattr(services, "locked_event", _without_the_lock)
-    monkeypatch.setattr(services, "_has_room", slow_has_room)
+    monkeypatch.setattr(services, "_places", slow_places)
     event = make_event(slug="raffica-senza-lock", capacity=CAPACITY)
 
     results = _fire(burst_server, event)

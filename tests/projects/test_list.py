@@ -172,3 +172,42 @@ def test_csv_has_exactly_the_rows_the_list_shows(client, make_project, make_them
         data = json.loads(client.get(f"/dati/progetti.json?{query}").content)
         assert [row["slug"] for row in data["progetti"]] == listed
         assert data["licenza"] == "CC BY 4.0"
+
+
+# --- Cards kept for the content version ---------------------------------------------------
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Every request renders the list (the cards are still kept for the content version)."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def test_a_staff_edit_shows_at_once_on_a_card_already_seen(client, catalogue, page_cache_off):
+    assert "Forno sociale" in client.get(LIST).content.decode()
+    forno = catalogue["forno"]
+    forno.title = "Forno di comunità"
+    forno.save()
+    body = client.get(LIST).content.decode()
+    assert "Forno di comunità" in body and "Forno sociale" not in body
+    theme = forno.themes.get(slug="nuove-poverta")
+    theme.name = "povertà nuove"
+    theme.save()
+    assert "povertà nuove" in client.get(LIST).content.decode()
+
+
+def test_a_kept_card_shows_the_words_of_each_search(client, catalogue, page_cache_off):
+    first = client.get(f"{LIST}?q=forno").content.decode()
+    assert "<mark>Forno</mark> sociale" in first
+    second = client.get(f"{LIST}?q=pasta").content.decode()
+    assert "<mark>Forno</mark>" not in second
+    assert "<mark>pasta</mark> madre" in second
+    assert "<mark>" not in client.get(LIST).content.decode()
+
+
+def test_a_kept_card_still_says_its_text_is_in_italian_only(client, catalogue, page_cache_off):
+    # «La culla» has no English title nor summary: its card falls back to Italian.
+    for _ in range(2):  # rendered, then from the kept card
+        body = client.get("/en/progetti/").content.decode()
+        assert body.count("This text is available in Italian only.") == 1
+        assert '<span lang="it">La culla</span>' in body

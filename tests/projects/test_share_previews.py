@@ -66,6 +66,18 @@ def test_every_public_page_has_open_graph_and_twitter_tags_with_a_picture_that_l
     assert len(set(pictures.values())) >= 5
 
 
+def test_the_sites_picture_is_described_by_its_own_words(client, seeded):
+    tags = share_tags(client.get("/il-programma/"))
+    assert (
+        tags["og:image:alt"]
+        == "Torino Social Factory: Innovazione sociale nelle periferie di Torino"
+    )
+    english = share_tags(client.get("/en/il-programma/"))
+    assert english["og:image:alt"].endswith(
+        "Social innovation in the outer neighbourhoods of Turin"
+    )
+
+
 def test_a_project_and_an_event_share_their_own_picture_not_the_sites(client, seeded):
     home = share_tags(client.get("/"))["og:image"]
     project = first_project()

@@ -5,13 +5,18 @@ Counts live in the ``limits`` cache, which every worker process shares: Redis wh
 process's own memory would give each gunicorn worker its own count.
 """
 
+import base64
 import hashlib
+import itertools
+import pickle
 import zlib
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
+from django.utils import timezone
 
 
 def client_address(request):
@@ -91,9 +96,55 @@ def use_once(scope, value, *, period):
     """True the first time ``value`` is presented in ``scope`` (within ``period``
     seconds), False ever after: a solved challenge or a form start cannot be replayed."""
     digest = hashlib.sha256(str(value).encode()).hexdigest()
-    key = f"once:{scope}:{digest}"
+    return _add(f"once:{scope}:{digest}", 1, period)
+
+
+def keep(key, value, *, period):
+    """Store ``value`` under ``key``, a new random key, for ``period`` seconds where
+    every worker process reads it (``caches["limits"].get(key)``)."""
+    _add(key, value, period)
+
+
+# On the database cache, Django's add() costs five or six statements (it counts the
+# whole table on every write, to cull it when full) and needs the transaction and the
+# advisory lock above to be atomic. One INSERT … ON CONFLICT is atomic by itself and
+# also raises when the database is busy (the form answers "riprova tra poco" instead of
+# "already used"). One write in CULL_EVERY per process still takes Django's own path,
+# which keeps the table within its MAX_ENTRIES.
+CULL_EVERY = 100
+_writes = itertools.count(1)
+
+
+def _add(key, value, period):
     backend = _limits()
-    # In a transaction of its own on the database cache: a busy database then raises
-    # (the form answers "riprova tra poco") instead of add() quietly saying "used".
+    if isinstance(backend, DatabaseCache) and next(_writes) % CULL_EVERY:
+        alias = router.db_for_write(backend.cache_model_class)
+        if connections[alias].vendor in {"postgresql", "sqlite"}:
+            return _insert_unless_present(backend, alias, key, value, period)
     with _atomic_on_database_cache(backend, key):
-        return backend.add(key, 1, period)
+        return backend.add(key, value, period)
+
+
+def _insert_unless_present(backend, alias, key, value, period):
+    """``backend.add`` in one statement: the row is written if the key is new or its
+    row has expired; True if it was."""
+    connection = connections[alias]
+    ops = connection.ops
+    table, expires = ops.quote_name(backend._table), ops.quote_name("expires")
+    # As DatabaseCache writes them, so that its get() reads them back.
+    now = timezone.now().replace(microsecond=0)
+    pickled = base64.b64encode(pickle.dumps(value, backend.pickle_protocol)).decode("latin1")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({ops.quote_name('cache_key')}, {ops.quote_name('value')}, "
+            f"{expires}) VALUES (%s, %s, %s) ON CONFLICT ({ops.quote_name('cache_key')}) "
+            f"DO UPDATE SET {ops.quote_name('value')} = excluded.{ops.quote_name('value')}, "
+            f"{expires} = excluded.{expires} WHERE {table}.{expires} < %s RETURNING 1",
+            [
+                backend.make_and_validate_key(key),
+                pickled,
+                ops.adapt_datetimefield_value(now + timedelta(seconds=period)),
+                ops.adapt_datetimefield_value(now),
+            ],
+        )
+        return cursor.fetchone() is not None

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeData, mark_safe
 
 from ..common import share_image
+from ..common.i18n import text_in_language
 
 register = template.Library()
 
@@ -24,14 +25,17 @@ def _trimmed(text):
 @register.inclusion_tag("includes/share_meta.html", takes_context=True)
 def share_meta(context, title, description):
     image = context.get("share_image")
+    site_settings = context.get("site_settings")
+    site_name = getattr(site_settings, "site_name", "")
     if image is None:
-        site_settings = context.get("site_settings")
-        alt = getattr(site_settings, "site_name", "") if site_settings is not None else ""
+        # The picture's own words, for whoever cannot see it.
+        tagline = text_in_language(site_settings, "site_tagline") if site_settings else ""
+        alt = f"{site_name}: {tagline}" if site_name and tagline else site_name or tagline
         image = share_image.generated(context["request"], reverse("share_image"), alt)
     return {
         "title": _trimmed(title),
         "description": _trimmed(description),
         "url": context.get("canonical_url") or "",
-        "site_name": getattr(context.get("site_settings"), "site_name", ""),
+        "site_name": site_name,
         "image": image,
     }

@@ -1,4 +1,5 @@
 import logging
+import os
 import signal
 import time
 
@@ -9,6 +10,12 @@ from django.db import DatabaseError, close_old_connections, connection
 from events.emails import NOTIFY_CHANNEL, send_due
 
 logger = logging.getLogger("events.outbox")
+
+# Rendering one e-mail (its calendar file, its QR code) costs the CPU of about one
+# registration request, and a burst of sign-ups queues one e-mail per request. At a
+# lower priority the sender never takes the CPU from the web workers while people wait
+# for their answer; the rows wait in the outbox and leave as soon as the CPU is free.
+NICENESS = 10
 
 
 class Command(BaseCommand):
@@ -28,6 +35,13 @@ class Command(BaseCommand):
             "until SIGTERM or Ctrl+C",
         )
         parser.add_argument(
+            "--nice",
+            type=int,
+            default=NICENESS,
+            help="with --watch, run at least at this niceness, below the web workers "
+            f"(default {NICENESS}; 0 keeps the priority it was started with)",
+        )
+        parser.add_argument(
             "--interval",
             type=float,
             default=None,
@@ -35,12 +49,13 @@ class Command(BaseCommand):
             "(default OUTBOX_POLL_SECONDS, 2)",
         )
 
-    def handle(self, *args, limit, watch, interval, **options):
+    def handle(self, *args, limit, watch, interval, nice, **options):
         if not watch:
             sent, failed = send_due(limit=limit)
             self.stdout.write(f"E-mail inviate: {sent}, non riuscite: {failed}.")
             return
         interval = settings.OUTBOX_POLL_SECONDS if interval is None else interval
+        _lower_priority(nice)
         self._stopping = False
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(signum, self._stop)
@@ -84,3 +99,11 @@ class Command(BaseCommand):
             timeout = min(0.5, max(end - time.monotonic(), 0))
             if any(True for _ in connection.connection.notifies(timeout=timeout, stop_after=1)):
                 return
+
+
+def _lower_priority(niceness):
+    """At least ``niceness`` (a niceness set by systemd's Nice= is kept, never raised
+    back: an unprivileged process cannot)."""
+    current = os.nice(0)
+    if niceness > current:
+        os.nice(niceness - current)
