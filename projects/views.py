@@ -245,19 +245,9 @@ def organisation_detail(request, slug):
 @require_safe
 def project_map(request):
     catalogue = Catalogue(request.GET, version=getattr(request, "content_version", None))
-    places = list(catalogue.places())
-    map_places = [
-        {
-            "name": text_in_language(place, "name"),
-            "address": place.address,
-            "project": text_in_language(place.project, "title"),
-            "url": place.project.get_absolute_url(),
-            "lat": float(place.latitude),
-            "lon": float(place.longitude),
-        }
-        for place in places
-        if place.has_coordinates
-    ]
+    page = catalogue.places_page()
+    places = page.object_list
+    map_places = [place.item.data for place in places if place.item.data]
     return render(
         request,
         "projects/project_map.html",
@@ -265,8 +255,11 @@ def project_map(request):
             "catalogue": catalogue,
             "form": catalogue.form,
             "places": places,
+            "place_count": page.paginator.count,
             "place_groups": group_by_area(places),
             "map_places": map_places,
+            "page_obj": page,
+            "page_numbers": page_numbers(page),
             "query_string": catalogue.form.query_string(),
             "breadcrumbs": [(_("Mappa"), None)],
             "active_section": "map",
