@@ -38,7 +38,7 @@ from .models import Event, Registration
 
 def _visible_event(request, slug):
     """A published event; an unlisted one only with its secret key (else 404)."""
-    event = get_object_or_404(Event.objects.published().with_counts(), slug=slug)
+    event = get_object_or_404(Event.objects.published().with_confirmed_count(), slug=slug)
     if event.visibility == Event.Visibility.UNLISTED:
         key = request.GET.get("chiave", "")
         if not hmac.compare_digest(key.encode(), event.access_key.encode()):

@@ -106,7 +106,7 @@ PINNED = {
     "list": 2,
     "list filtered": 2,
     "list search": 2,
-    "project": 9,  # with its sources («Fonti»)
+    "project": 8,  # with its sources («Fonti») and updates; no gallery, so no query for it
     "organisation": 3,
     "organisations": 3,
     "map": 2,
