@@ -26,6 +26,6 @@ def run(sql):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("projects", "0007_project_published_by_title")]
+    dependencies = [("projects", "0008_project_featured_order")]
 
     operations = [migrations.RunPython(run(CREATE), run(DROP), elidable=False)]
