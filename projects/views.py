@@ -33,6 +33,7 @@ def _funder():
 def project_list(request):
     catalogue = Catalogue(request.GET, version=getattr(request, "content_version", None))
     page = catalogue.page()
+    cards = catalogue.cards(page.object_list)
     active_filters = catalogue.active_filters(request.path)
     list_url = request.build_absolute_uri(reverse("projects:list"))
     json_ld = {
@@ -46,10 +47,10 @@ def project_list(request):
             {
                 "@type": "ListItem",
                 "position": page.start_index() + index,
-                "url": settings.SITE_URL + project.get_absolute_url(),
-                "name": text_in_language(project, "title"),
+                "url": settings.SITE_URL + card.data["url"],
+                "name": card.data["name"],
             }
-            for index, project in enumerate(page.object_list)
+            for index, card in enumerate(cards)
         ],
     }
     return render(
@@ -60,7 +61,7 @@ def project_list(request):
             "form": catalogue.form,
             "facets": catalogue.facets(),
             "page_obj": page,
-            "cards": catalogue.cards(page.object_list),
+            "cards": cards,
             "page_numbers": page_numbers(page),
             "published_count": per_version(
                 catalogue.version, "published-count", catalogue.base.count
