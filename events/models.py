@@ -38,7 +38,14 @@ class EventQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
 
     def next_public(self):
-        return self.listed().upcoming().with_counts().first()
+        """The next public event, for the home: its card shows no counts."""
+        return self.listed().upcoming().first()
+
+    def with_confirmed_count(self):
+        """What the public pages need to say how many places are left."""
+        return self.annotate(
+            confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed"))
+        )
 
     def with_counts(self):
         return self.annotate(

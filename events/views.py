@@ -39,7 +39,7 @@ from .models import Event, Registration
 def _visible_event(request, slug, *, counted=True):
     """A published event; an unlisted one only with its secret key (else 404)."""
     events = Event.objects.published()
-    event = get_object_or_404(events.with_counts() if counted else events, slug=slug)
+    event = get_object_or_404(events.with_confirmed_count() if counted else events, slug=slug)
     if event.visibility == Event.Visibility.UNLISTED:
         key = request.GET.get("chiave", "")
         if not hmac.compare_digest(key.encode(), event.access_key.encode()):

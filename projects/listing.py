@@ -11,21 +11,25 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from torino_social_factory.common.i18n import FallbackLog, current_language
+from torino_social_factory.common.i18n import FallbackLog, current_language, text_in_language
 
 from . import search
 from .forms import FACET_LABELS, FACETS, ProjectFilterForm, filter_choices
-from .models import Project, card_relations
+from .models import Place, Project, card_relations
 
 PAGE_SIZE = 12
+PLACES_PER_PAGE = 50
+# What the map page shows of a place's project.
+MAP_PROJECT_FIELDS = ("slug", "title", "title_en")
 CARD_TEMPLATE = "projects/includes/project_card.html"
+PLACE_TEMPLATE = "projects/includes/place_item.html"
 
 
 @dataclass
@@ -44,12 +48,14 @@ class Facet:
 
 
 @dataclass
-class Card:
-    """A project card as HTML, with the texts in it that fell back to Italian (the page
-    says so once: ``FallbackLog``)."""
+class Fragment:
+    """Part of a page rendered once for the content version (a card, a place): its
+    HTML, the texts in it that fell back to Italian (the page says so once:
+    ``FallbackLog``) and, for a place, what the map's script reads of it."""
 
     html: str
     fallbacks: list
+    data: dict | None = None
 
 
 @dataclass
@@ -172,32 +178,41 @@ class Catalogue:
         return page
 
     def cards(self, projects):
-        """The cards of ``projects`` (a page), in order; with a search, each also says
-        why it matched (``search.explain``).
-
-        A card changes only with the content (and, on a search, with the words), so each
-        is kept for the content version: a page of cards seen before costs one cache
-        read instead of three queries and twelve renders. The cards not kept yet are
-        completed together, in the same three queries whatever their number.
-        """
+        """The cards of ``projects`` (a page), in order, as ``Fragment``s; with a search,
+        each also says why it matched (``search.explain``), so it is kept per words."""
         q = self.criteria.get("q", "")
         words = hashlib.md5(" ".join(search.terms(q)).encode()).hexdigest() if q else ""
-        prefix = f"catalogue:card:{self.version}:{current_language()}:{words}"
+
+        def complete(missing):
+            prefetch_related_objects(missing, *card_relations(search=bool(q)))
+
         # The first card's picture loads at once (eager), the others lazily.
-        wanted = {
-            f"{prefix}:{int(index == 0)}:{project.pk}": (project, index == 0)
-            for index, project in enumerate(projects)
-        }
+        return self.fragments(
+            [
+                (f"card:{words}:{int(index == 0)}", project)
+                for index, project in enumerate(projects)
+            ],
+            lambda project: _render_card(project, q, eager=project is projects[0]),
+            complete=complete,
+        )
+
+    def fragments(self, items, render, *, complete=None):
+        """``render(obj)`` for each (kind, obj) of ``items``, in order.
+
+        A card or a place changes only with the content, so each is kept for the content
+        version, in the page's language: a page seen before costs one cache read
+        instead of its queries and renders. ``complete(objs)`` first fetches, for all
+        those not kept yet at once, what their renders need (a fixed number of queries
+        whatever their number).
+        """
+        prefix = f"catalogue:{self.version}:{current_language()}"
+        wanted = {f"{prefix}:{kind}:{obj.pk}": obj for kind, obj in items}
         found = cache.get_many(list(wanted)) if self.version is not None else {}
-        missing = {key: wanted[key] for key in wanted if key not in found}
+        missing = {key: obj for key, obj in wanted.items() if key not in found}
         if missing:
-            prefetch_related_objects(
-                [project for project, _eager in missing.values()], *card_relations(search=bool(q))
-            )
-            fresh = {
-                key: _render_card(project, q, eager=eager)
-                for key, (project, eager) in missing.items()
-            }
+            if complete is not None:
+                complete(list(missing.values()))
+            fresh = {key: render(obj) for key, obj in missing.items()}
             if self.version is not None:
                 cache.set_many(fresh, settings.PAGE_CACHE_SECONDS)
             found = {**found, **fresh}
@@ -210,13 +225,77 @@ class Catalogue:
         return self.per_criteria("count", self.projects.count)
 
     def places(self):
-        from .models import Place
-
+        """The places of the filtered projects (for the exports), by project."""
         return (
             Place.objects.filter(project__in=self.projects.values("pk"))
             .select_related("project", "neighbourhood__district")
             .order_by("project__title", "project__pk", "name", "pk")
         )
+
+    def places_page(self):
+        """The requested page of the map's places (a page past the end is a 404), in the
+        order the map lists them: by circoscrizione (unknown last), then quartiere (by
+        name, unknown last), then project and name; each with its ``item``, the
+        ``Fragment`` the map shows of it.
+
+        A large catalogue has hundreds of places: the map page shows them a page at a
+        time, the list and the map the same ones; the real catalogue fits in one page.
+        Their order is kept for the content version and the filters, so a page reads
+        only its own places.
+        """
+        in_order = self.per_criteria(
+            "place-ids",
+            lambda: list(
+                Place.objects.filter(project__in=self.projects.values("pk"))
+                .order_by(
+                    F("neighbourhood__district__number").asc(nulls_last=True),
+                    F("neighbourhood__name").asc(nulls_last=True),
+                    "neighbourhood__pk",
+                    "project__title",
+                    "project__pk",
+                    "name",
+                    "pk",
+                )
+                .values_list("pk", flat=True)
+            ),
+        )
+        paginator = Paginator(in_order, PLACES_PER_PAGE)
+        try:
+            page = paginator.page(self.form.page_number)
+        except EmptyPage:
+            raise Http404("Pagina inesistente") from None
+        # The areas for the headings; the projects only for the places not kept yet.
+        by_id = Place.objects.select_related("neighbourhood__district").in_bulk(page.object_list)
+        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+
+        def complete(missing):
+            prefetch_related_objects(
+                missing, Prefetch("project", queryset=Project.objects.only(*MAP_PROJECT_FIELDS))
+            )
+
+        items = self.fragments(
+            [("place", place) for place in page.object_list], _render_place, complete=complete
+        )
+        for place, item in zip(page.object_list, items, strict=True):
+            place.item = item
+        return page
+
+
+def _render_place(place):
+    log = FallbackLog()
+    context = {"place": place, "show_project": True, FallbackLog.CONTEXT_KEY: log}
+    html = render_to_string(PLACE_TEMPLATE, context)
+    data = None
+    if place.has_coordinates:
+        data = {
+            "name": text_in_language(place, "name"),
+            "address": place.address,
+            "project": text_in_language(place.project, "title"),
+            "url": place.project.get_absolute_url(),
+            "lat": float(place.latitude),
+            "lon": float(place.longitude),
+        }
+    return Fragment(html, log.fields, data)
 
 
 def _render_card(project, q, *, eager):
@@ -224,7 +303,7 @@ def _render_card(project, q, *, eager):
         search.explain(project, q)
     log = FallbackLog()
     context = {"project": project, "heading_level": 3, "eager": eager, FallbackLog.CONTEXT_KEY: log}
-    return Card(render_to_string(CARD_TEMPLATE, context), log.fields)
+    return Fragment(render_to_string(CARD_TEMPLATE, context), log.fields)
 
 
 class CountedPaginator(Paginator):

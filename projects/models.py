@@ -251,7 +251,19 @@ class ProjectQuerySet(models.QuerySet):
             ),
         )
 
-    def for_detail(self):
+    def for_detail(self, *, images=True, updates=True):
+        """Everything the project page shows. ``images`` / ``updates`` False: the caller
+        knows the project has no gallery / no timeline (``projects_with_images_or_updates``), and
+        the query that would find nothing is not run."""
+        optional = []
+        if images:
+            optional.append(
+                Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk"))
+            )
+        if updates:
+            optional.append(
+                Prefetch("updates", queryset=ProjectUpdate.objects.order_by("-date", "-pk"))
+            )
         return self.for_export().prefetch_related(
             Prefetch(
                 "places",
@@ -259,8 +271,7 @@ class ProjectQuerySet(models.QuerySet):
                     "name", "pk"
                 ),
             ),
-            Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk")),
-            Prefetch("updates", queryset=ProjectUpdate.objects.order_by("-date", "-pk")),
+            *optional,
             Prefetch("sources", queryset=ProjectSource.objects.order_by("order", "pk")),
         )
 
@@ -332,9 +343,11 @@ def card_relations(*, search=False):
     else:
         participations = Prefetch(
             "participations",
-            queryset=Participation.objects.filter(role=Participation.Role.LEAD).select_related(
-                "organisation"
-            ),
+            # One lead per project (a constraint): no order to keep, so no join with the
+            # projects for Participation's default ordering.
+            queryset=Participation.objects.filter(role=Participation.Role.LEAD)
+            .select_related("organisation")
+            .order_by("pk"),
             to_attr="lead_participations",
         )
     return (*ProjectQuerySet._themes_and_neighbourhoods(), participations)
@@ -445,7 +458,14 @@ class Project(ResizedImageMixin, models.Model):
                 fields=["title", "id"],
                 condition=Q(is_published=True),
                 name="project_published_by_title",
-            )
+            ),
+            # The home's few projects (``featured()``): read from the index instead of
+            # sorting every published row, whose long texts come before these columns.
+            models.Index(
+                fields=["-featured", "-updated_at", "id"],
+                condition=Q(is_published=True),
+                name="project_featured_order",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -578,6 +598,15 @@ class Participation(models.Model):
     @property
     def is_lead(self):
         return self.role == self.Role.LEAD
+
+    @property
+    def role_label(self):
+        """get_role_display() for long lists: that one builds a dict of every choice,
+        translating each label, on every call."""
+        try:
+            return self.Role(self.role).label
+        except ValueError:
+            return self.role
 
 
 class Place(models.Model):
@@ -767,3 +796,13 @@ def latest_public_change():
         Organisation.objects.public().aggregate(latest=Max("updated_at"))["latest"],
     ]
     return max((c for c in candidates if c), default=None)
+
+
+def projects_with_images_or_updates():
+    """{"images": slugs, "updates": slugs} of the projects that have any. Most projects
+    have neither gallery nor timeline, and their pages then spare two queries: one query
+    each for the whole catalogue, meant to be kept for the content version."""
+    return {
+        "images": set(ProjectImage.objects.values_list("project__slug", flat=True)),
+        "updates": set(ProjectUpdate.objects.values_list("project__slug", flat=True)),
+    }

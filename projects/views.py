@@ -1,6 +1,7 @@
 """Public pages of the catalogue. Thin: every read is a QuerySet method or Catalogue."""
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +13,13 @@ from torino_social_factory.common.i18n import current_language, inline_in_langua
 from .forms import OrganisationFilterForm
 from .images import rendition_name, widths_for
 from .listing import Catalogue, group_by_area, page_numbers, per_version
-from .models import Organisation, Participation, Project, latest_public_change
+from .models import (
+    Organisation,
+    Participation,
+    Project,
+    latest_public_change,
+    projects_with_images_or_updates,
+)
 
 
 def _funder():
@@ -72,7 +79,16 @@ def project_list(request):
 
 @require_safe
 def project_detail(request, slug):
-    project = get_object_or_404(Project.objects.published().for_detail(), slug=slug)
+    sections = per_version(
+        getattr(request, "content_version", None),
+        "projects-with-images-or-updates",
+        projects_with_images_or_updates,
+    )
+    has_images, has_updates = slug in sections["images"], slug in sections["updates"]
+    project = get_object_or_404(
+        Project.objects.published().for_detail(images=has_images, updates=has_updates),
+        slug=slug,
+    )
     places = list(project.places.all())
     map_places = [
         {
@@ -116,8 +132,8 @@ def project_detail(request, slug):
             "project": project,
             "places": places,
             "map_places": map_places,
-            "images": list(project.images.all()),
-            "updates": list(project.updates.all()),
+            "images": list(project.images.all()) if has_images else [],
+            "updates": list(project.updates.all()) if has_updates else [],
             "sources": list(project.sources.all()),
             "key_facts": project.key_fact_list(request.LANGUAGE_CODE),
             "key_facts_fallback": request.LANGUAGE_CODE != "it" and not project.key_facts_en,
@@ -188,7 +204,7 @@ def organisation_list(request):
 
 @require_safe
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
+    organisation = get_object_or_404(Organisation, slug=slug)
     participations = list(
         Participation.objects.filter(organisation=organisation, project__is_published=True)
         .select_related("project")
@@ -196,6 +212,11 @@ def organisation_detail(request, slug):
         .only("role", "organisation_id", "project__slug", "project__title", "project__title_en")
         .order_by("project__title", "pk")
     )
+    if not participations:
+        # Not public (Organisation.objects.public()): in no published project. Told by
+        # its participations, which the page reads anyway, instead of a subquery over
+        # every published participation.
+        raise Http404
     json_ld = {
         "@context": "https://schema.org",
         "@type": "NGO",
@@ -224,19 +245,9 @@ def organisation_detail(request, slug):
 @require_safe
 def project_map(request):
     catalogue = Catalogue(request.GET, version=getattr(request, "content_version", None))
-    places = list(catalogue.places())
-    map_places = [
-        {
-            "name": text_in_language(place, "name"),
-            "address": place.address,
-            "project": text_in_language(place.project, "title"),
-            "url": place.project.get_absolute_url(),
-            "lat": float(place.latitude),
-            "lon": float(place.longitude),
-        }
-        for place in places
-        if place.has_coordinates
-    ]
+    page = catalogue.places_page()
+    places = page.object_list
+    map_places = [place.item.data for place in places if place.item.data]
     return render(
         request,
         "projects/project_map.html",
@@ -244,8 +255,11 @@ def project_map(request):
             "catalogue": catalogue,
             "form": catalogue.form,
             "places": places,
+            "place_count": page.paginator.count,
             "place_groups": group_by_area(places),
             "map_places": map_places,
+            "page_obj": page,
+            "page_numbers": page_numbers(page),
             "query_string": catalogue.form.query_string(),
             "breadcrumbs": [(_("Mappa"), None)],
             "active_section": "map",

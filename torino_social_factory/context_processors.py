@@ -1,9 +1,9 @@
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.core import signing
 from django.db.models import Max
-from django.urls import translate_url
+from django.urls import get_script_prefix, get_urlconf, translate_url
 from django.utils.translation import get_language
 
 from events.models import latest_public_change as latest_event_change
@@ -27,12 +27,18 @@ def feedback_token():
     return signing.dumps("feedback", salt=FEEDBACK_SALT)
 
 
+@lru_cache(maxsize=1024)
+def _translated_paths(path, language, urlconf, script_prefix):
+    # translate_url resolves the path and reverses it once per language: the answer
+    # depends only on the URL configuration and these arguments, never on content, so
+    # each process works it out once per path (bounded: junk paths push old ones out).
+    return tuple((code, translate_url(path, code)) for code, _name in settings.LANGUAGES)
+
+
 def language_versions(request):
     """The same page in every language, as absolute URLs (for hreflang and the switch)."""
-    return {
-        code: settings.SITE_URL + translate_url(request.path, code)
-        for code, _name in settings.LANGUAGES
-    }
+    paths = _translated_paths(request.path, get_language(), get_urlconf(), get_script_prefix())
+    return {code: settings.SITE_URL + path for code, path in paths}
 
 
 def site_last_updated():

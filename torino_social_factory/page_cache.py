@@ -16,6 +16,7 @@ from public content, both keyed by one number that changes with the content.
 
 import hashlib
 import re
+import time
 from functools import partial
 
 from django.conf import settings
@@ -71,12 +72,34 @@ def current():
     return row[0] if row else 0
 
 
+# The derived values this process last used: name -> (version, expiry, value). Every
+# request reads the version from the database, so an entry of an older version is never
+# used and a change made in another process is seen at once; keeping them here spares
+# every page a cache round trip (and an unpickling) per value. Values are shared by the
+# requests of the process: they are only read.
+_this_process = {}
+
+
 def derived(name, compute, *, version=None):
     """A value computed from public content (site settings, "last updated"), cached for
     the current content version: no one ever has to forget it."""
     if version is None:
         version = current()
-    return cache.get_or_set(f"derived:{name}:{version}", compute, settings.PAGE_CACHE_SECONDS)
+    now = time.monotonic()
+    kept = _this_process.get(name)
+    if kept is not None and kept[0] == version and now < kept[1]:
+        return kept[2]
+    value = cache.get_or_set(f"derived:{name}:{version}", compute, settings.PAGE_CACHE_SECONDS)
+    # Kept no longer than the shared cache keeps it, for values that also age with time.
+    _this_process[name] = (version, now + settings.PAGE_CACHE_SECONDS, value)
+    return value
+
+
+def forget_derived(**kwargs):
+    """setting_changed: the caches were replaced (tests do it for each test, whose
+    rolled-back database starts again from the same version numbers)."""
+    if kwargs.get("setting") in (None, "CACHES", "PAGE_CACHE_SECONDS"):
+        _this_process.clear()
 
 
 def content_changed(sender, **kwargs):
@@ -90,8 +113,10 @@ def content_changed(sender, **kwargs):
 
 
 def connect():
+    from django.core.signals import setting_changed
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
+    setting_changed.connect(forget_derived, dispatch_uid="page-cache-forget-derived")
     post_save.connect(content_changed, dispatch_uid="page-cache-save")
     post_delete.connect(content_changed, dispatch_uid="page-cache-delete")
     m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")

@@ -71,10 +71,10 @@ def facet_checkbox(facet, option, index, projects_word):
 
 
 @register.simple_tag(takes_context=True)
-def project_card(context, card):
-    """A card rendered beforehand (``Catalogue.cards``): its HTML, and the texts in it
-    that fell back to Italian told to the page, which says so once."""
+def fragment(context, fragment):
+    """A card or a place rendered beforehand (``Catalogue.fragments``): its HTML, and
+    the texts in it that fell back to Italian told to the page, which says so once."""
     log = context.get(FallbackLog.CONTEXT_KEY)
     if log is not None:
-        log.fields.extend(card.fallbacks)
-    return mark_safe(card.html)  # noqa: S308 - rendered by the template engine
+        log.fields.extend(fragment.fallbacks)
+    return mark_safe(fragment.html)  # noqa: S308 - rendered by the template engine

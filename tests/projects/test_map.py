@@ -154,3 +154,70 @@ def test_the_map_widget_gives_leaflet_the_static_marker_images(client, make_proj
     assert re.search(
         r'data-marker-shadow="/static/vendor/leaflet/images/marker-shadow[^"]*\.png"', html
     )
+
+
+# --- A large catalogue: the places a page at a time, each kept for the content version ----
+
+
+@pytest.fixture
+def many_places(settings, make_project, make_place, make_neighbourhood, make_district):
+    """60 places in two circoscrizioni, every other one pinned; page cache off."""
+    settings.PAGE_CACHE_ENABLED = False
+    aurora = make_neighbourhood("Aurora", district=make_district(7))
+    vanchiglia = make_neighbourhood("Vanchiglia", district=make_district(7))
+    barriera = make_neighbourhood("Barriera di Milano", district=make_district(6))
+    areas = (vanchiglia, barriera, aurora, None)
+    places = []
+    for i in range(60):
+        area = areas[i % 4]
+        project = make_project(f"Progetto {i:02}", neighbourhoods=[area] if area else [])
+        pinned = {"latitude": 45 + i / 1000, "longitude": 7.6} if i % 2 else {}
+        places.append(make_place(project, name=f"Luogo {i:02}", neighbourhood=area, **pinned))
+    return places
+
+
+def place_names(response):
+    return re.findall(r"<strong>(Luogo \d\d)</strong>", response.content.decode())
+
+
+def test_a_large_map_lists_its_places_a_page_at_a_time_in_area_order(client, many_places):
+    first, second = client.get("/mappa/"), client.get("/mappa/?page=2")
+    assert len(place_names(first)) == 50 and len(place_names(second)) == 10
+    assert sorted(place_names(first) + place_names(second)) == [f"Luogo {i:02}" for i in range(60)]
+    assert client.get("/mappa/?page=3").status_code == 404
+    body = first.content.decode()
+    assert "60 luoghi</h2>" in body and 'href="?page=2"' in body
+    # circoscrizione 6 before 7, Aurora before Vanchiglia, the places of no quartiere last
+    headings = re.findall(r"<h[34][^>]*><a [^>]+>([^<]+)</a>", body)
+    assert headings == ["Circoscrizione 6", "Barriera di Milano", "Circoscrizione 7", "Aurora",
+                        "Vanchiglia"]  # fmt: skip
+    assert "Altri luoghi" in second.content.decode()
+    # the map shows the places of the list beside it
+    for response in (first, second):
+        pinned = {place["name"] for place in map_places(response)}
+        assert pinned == {name for name in place_names(response) if int(name[-2:]) % 2}
+
+
+def test_a_large_map_honours_the_filters_on_every_page(client, many_places):
+    response = client.get("/mappa/?circoscrizione=7")
+    assert len(place_names(response)) == 30  # Aurora and Vanchiglia, one page
+    assert "30 luoghi</h2>" in response.content.decode()
+    assert 'href="?circoscrizione=7&amp;page=2"' not in response.content.decode()
+
+
+def test_a_staff_edit_shows_at_once_on_a_map_place_already_seen(client, many_places):
+    assert "Luogo 01" in place_names(client.get("/mappa/?page=2")) + place_names(
+        client.get("/mappa/")
+    )
+    place = many_places[1]
+    place.name = "Portineria"
+    place.save()
+    pages = client.get("/mappa/").content.decode() + client.get("/mappa/?page=2").content.decode()
+    assert "<strong>Portineria</strong>" in pages and "Luogo 01" not in pages
+
+
+def test_a_kept_map_place_still_says_its_name_is_in_italian_only(client, many_places):
+    for _ in range(2):  # rendered, then from the kept place
+        body = client.get("/en/mappa/").content.decode()
+        assert body.count("This text is available in Italian only.") == 1
+        assert '<strong><span lang="it">Luogo 01</span></strong>' in body

@@ -88,6 +88,25 @@ def test_project_sections_in_the_fixed_order(client, world):
     assert "Contributo:" not in body  # amount unknown: nothing said
 
 
+def test_a_first_update_shows_on_the_project_page_at_once(client, make_project):
+    """The page skips the timeline's query for projects without updates: a project that
+    gets its first one, even from another process, shows it on the next request."""
+    import datetime
+
+    from projects.models import ProjectUpdate
+    from torino_social_factory import page_cache
+
+    project = make_project(slug="senza-novita")
+    assert ">Aggiornamenti</h2>" not in client.get("/progetti/senza-novita/").content.decode()
+    # bulk_create sends no signal: only the version row tells this process.
+    ProjectUpdate.objects.bulk_create(
+        [ProjectUpdate(project=project, title="Prima novità", date=datetime.date(2020, 2, 1))]
+    )
+    page_cache.bump()
+    body = client.get("/progetti/senza-novita/").content.decode()
+    assert ">Aggiornamenti</h2>" in body and "Prima novità" in body
+
+
 def test_project_page_places_osm_links_and_map_button(client, world):
     html = client.get("/progetti/pubblico/").content.decode()
     assert "<address" in html and "via Baltea 3, Torino" in html

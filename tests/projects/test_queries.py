@@ -106,7 +106,7 @@ PINNED = {
     "list": 2,
     "list filtered": 2,
     "list search": 2,
-    "project": 9,  # with its sources («Fonti»)
+    "project": 8,  # with its sources («Fonti») and updates; no gallery, so no query for it
     "organisation": 3,
     "organisations": 3,
     "map": 2,
@@ -132,6 +132,8 @@ FIRST_TIME = {  # url: (queries, cards)
     "/progetti/?tema=tema-a": (8, 12),  # the cards of page 1, already seen
     "/progetti/?tema=tema-a&page=3": (5, 6),  # the figures of this filter kept, new cards
     "/progetti/?q=capofila": (12, 1),  # the search once, then its ids in every query
+    # the places in order, the page's places with their areas, their projects
+    "/mappa/?tema=tema-a": (4, 0),
 }
 
 

@@ -63,7 +63,9 @@ class ItalianOnlyNoteNode(template.Node):
             body = self.nodelist.render(context)
         if not log:
             return body
-        note = render_to_string("includes/italian_only_note.html", request=context.get("request"))
+        # Only {% translate %} inside: no request, so the context processors (the
+        # page's language versions, settings, last update) do not run a second time.
+        note = render_to_string("includes/italian_only_note.html")
         return mark_safe(note + body)  # noqa: S308 - both rendered by the template engine
 
 
