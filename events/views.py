@@ -36,9 +36,10 @@ from .forms import LostLinkForm, RegistrationForm
 from .models import Event, Registration
 
 
-def _visible_event(request, slug):
+def _visible_event(request, slug, *, counted=True):
     """A published event; an unlisted one only with its secret key (else 404)."""
-    event = get_object_or_404(Event.objects.published().with_confirmed_count(), slug=slug)
+    events = Event.objects.published()
+    event = get_object_or_404(events.with_confirmed_count() if counted else events, slug=slug)
     if event.visibility == Event.Visibility.UNLISTED:
         key = request.GET.get("chiave", "")
         if not hmac.compare_digest(key.encode(), event.access_key.encode()):
@@ -46,9 +47,20 @@ def _visible_event(request, slug):
     return event
 
 
+def _count_confirmed(event):
+    """For an event read without its counts: the one the registration page shows."""
+    if not hasattr(event, "confirmed_count"):
+        event.confirmed_count = event.registrations.filter(
+            status=Registration.Status.CONFIRMED
+        ).count()
+
+
 def _event_context(event):
+    _count_confirmed(event)
     confirmed = event.confirmed_count
-    places_left = None if event.capacity is None else max(event.capacity - confirmed, 0)
+    places_left = None
+    if event.capacity is not None and confirmed is not None:
+        places_left = max(event.capacity - confirmed, 0)
     state = event.registration_state()
     if state == "open" and places_left == 0 and not event.waitlist_enabled:
         state = "full"
@@ -211,7 +223,7 @@ def _rate_limited(request, form, scope):
 BUSY_RETRY_SECONDS = 10
 
 
-def _busy(form, response_context):
+def _busy(form):
     """The database is busy (SQLite's write lock held elsewhere, PostgreSQL restarting):
     the form comes back with what was typed and says to try again in a moment."""
     if form._errors is None:
@@ -225,7 +237,6 @@ def _busy(form, response_context):
             "la richiesta: riprova tra poco. I dati che hai scritto sono ancora qui."
         ),
     )
-    return response_context
 
 
 def _with_retry_after(response):
@@ -236,34 +247,54 @@ def _with_retry_after(response):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
-    event = _visible_event(request, slug)
+    posted = request.method == "POST"
+    # The service counts the places under the event's lock and a sign-up that succeeds
+    # redirects: a POST reads the counts the page shows only if it shows the page.
+    event = _visible_event(request, slug, counted=not posted)
+    form, status = None, 200
+    if posted and _open_for_registration(event):
+        form = RegistrationForm(request.POST, captcha=event.captcha_enabled)
+        try:
+            status, redirect_to = _submit_registration(request, event, form)
+        except OperationalError:
+            _busy(form)
+            status, redirect_to = 503, None
+            _count_if_the_database_answers(event)
+        if redirect_to:
+            return redirect(redirect_to)
     context = _event_context(event)
     context["breadcrumbs"] = [
         (_("Eventi"), reverse("events:list")),
         (inline_in_language(event, "title"), event.get_absolute_url()),
         (_("Iscrizione"), None),
     ]
-    if context["registration_state"] not in {"open"}:
-        return render(
-            request,
-            "events/register.html",
-            context,
-            status=409 if request.method == "POST" else 200,
-        )
-
-    form = RegistrationForm(request.POST or None, captcha=event.captcha_enabled)
-    status = 200
-    if request.method == "POST":
-        try:
-            status, redirect_to = _submit_registration(request, event, form)
-        except OperationalError:
-            _busy(form, context)
-            status, redirect_to = 503, None
-        if redirect_to:
-            return redirect(redirect_to)
+    if form is None:
+        if context["registration_state"] != "open":
+            return render(request, "events/register.html", context, status=409 if posted else 200)
+        form = RegistrationForm(captcha=event.captcha_enabled)
     context["form"] = form
     response = render(request, "events/register.html", context, status=status)
     return _with_retry_after(response) if status == 503 else response
+
+
+def _count_if_the_database_answers(event):
+    """After a database error the form still comes back (503, what was typed kept); if
+    the places cannot be counted either, it says only that registrations are open."""
+    try:
+        _count_confirmed(event)
+    except OperationalError:
+        event.confirmed_count = None
+
+
+def _open_for_registration(event):
+    """Open as the registration page says it: taking registrations and, without a
+    waiting list, not full (only then are the places counted here)."""
+    if event.registration_state() != "open":
+        return False
+    if event.capacity is None or event.waitlist_enabled:
+        return True
+    _count_confirmed(event)
+    return event.confirmed_count < event.capacity
 
 
 def _submit_registration(request, event, form):
@@ -491,7 +522,7 @@ def lost_link(request):
             else:
                 status = 400
         except OperationalError:
-            _busy(form, context)
+            _busy(form)
             status = 503
     response = render(request, "events/lost_link.html", context, status=status)
     return _with_retry_after(response) if status == 503 else response

@@ -146,28 +146,34 @@ class Fold(Func):
 
 
 def _related_matches(model, term):
-    """Querysets of project ids whose related names contain ``term``."""
-    from .models import Participation
+    """Querysets of project ids whose related names contain ``term``.
+
+    The names are folded where they are stored (a few dozen organisations, quartieri,
+    circoscrizioni and themes), not once per link to a project: the links are then
+    found by id.
+    """
+    from .models import District, Neighbourhood, Organisation, Participation, Theme
+
+    def named(related, expression):
+        return related.objects.annotate(t=Fold(expression)).filter(t__contains=term).values("pk")
 
     through_themes = model.themes.through.objects
     through_neighbourhoods = model.neighbourhoods.through.objects
     return [
-        Participation.objects.annotate(t=Fold(F("organisation__name")))
-        .filter(t__contains=term)
-        .values("project_id"),
-        through_neighbourhoods.annotate(t=Fold(F("neighbourhood__name")))
-        .filter(t__contains=term)
-        .values("project_id"),
-        through_neighbourhoods.annotate(t=Fold(F("neighbourhood__district__name")))
-        .filter(t__contains=term)
-        .values("project_id"),
-        through_themes.annotate(
-            t=Fold(
-                Concat(F("theme__name"), Value(" "), F("theme__name_en"), output_field=CharField())
+        Participation.objects.filter(organisation__in=named(Organisation, F("name"))).values(
+            "project_id"
+        ),
+        through_neighbourhoods.filter(neighbourhood__in=named(Neighbourhood, F("name"))).values(
+            "project_id"
+        ),
+        through_neighbourhoods.filter(
+            neighbourhood__district__in=named(District, F("name"))
+        ).values("project_id"),
+        through_themes.filter(
+            theme__in=named(
+                Theme, Concat(F("name"), Value(" "), F("name_en"), output_field=CharField())
             )
-        )
-        .filter(t__contains=term)
-        .values("project_id"),
+        ).values("project_id"),
     ]
 
 
@@ -213,17 +219,43 @@ def _stem_matches(model, q):
 
 
 def _typo_condition(model, word):
-    """pg_trgm: a word close to one of the words of a title or a name."""
+    """pg_trgm: a word close to one of the words of a title or a name.
+
+    Each name is compared where it is stored (once per organisation, quartiere or
+    theme, not once per combination of a project's links), then its projects are
+    found by id.
+    """
     from django.contrib.postgres.search import TrigramWordSimilarity
 
-    names = ("title", "neighbourhoods__name", "participations__organisation__name", "themes__name")
-    similar = Q()
-    annotations = {}
-    for name in names:
-        alias = f"similarity_{name.replace('__', '_')}"
-        annotations[alias] = TrigramWordSimilarity(Value(word), Fold(F(name)))
-        similar |= Q(**{f"{alias}__gte": TRIGRAM_THRESHOLD})
-    return Q(pk__in=model.objects.annotate(**annotations).filter(similar).values("pk"))
+    from .models import Neighbourhood, Organisation, Participation, Theme
+
+    def close(queryset, name):
+        return (
+            queryset.annotate(similarity=TrigramWordSimilarity(Value(word), Fold(F(name))))
+            .filter(similarity__gte=TRIGRAM_THRESHOLD)
+            .values("pk")
+        )
+
+    through_themes = model.themes.through.objects
+    through_neighbourhoods = model.neighbourhoods.through.objects
+    return (
+        Q(pk__in=close(model.objects, "title"))
+        | Q(
+            pk__in=through_neighbourhoods.filter(
+                neighbourhood__in=close(Neighbourhood.objects, "name")
+            ).values("project_id")
+        )
+        | Q(
+            pk__in=Participation.objects.filter(
+                organisation__in=close(Organisation.objects, "name")
+            ).values("project_id")
+        )
+        | Q(
+            pk__in=through_themes.filter(theme__in=close(Theme.objects, "name")).values(
+                "project_id"
+            )
+        )
+    )
 
 
 # --- Why a card matched ----------------------------------------------------------------

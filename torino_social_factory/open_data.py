@@ -590,7 +590,8 @@ def dictionary(dataset):
 def open_data(request):
     version = getattr(request, "content_version", None)
     site_settings = SiteSettings.load(version=version)
-    catalogue = Catalogue(request.GET)
+    # The filters' choices (and a search's ids) as the list keeps them for this version.
+    catalogue = Catalogue(request.GET, version=version)
     query_string = catalogue.form.query_string()
     suffix = f"?{query_string}" if query_string else ""
     site = site_settings.site_name

@@ -113,6 +113,68 @@ print(RESULT, OutboxMessage.objects.filter(status="pending").count())
 """
 
 
+def _cpu_seconds(pid):
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _processes(marker):
+    """The processes whose command line holds ``marker`` (gunicorn's master and workers)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                cmdline = open(f"/proc/{entry}/cmdline", "rb").read().replace(b"\0", b" ")
+            except OSError:
+                continue
+            if marker.encode() in cmdline:
+                pids.append(int(entry))
+    return pids
+
+
+def _database_backends():
+    import psycopg
+
+    name = PG_URL.rsplit("/", 1)[1]
+    with psycopg.connect(PG_URL.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        ).fetchall()
+    return [pid for (pid,) in rows]
+
+
+class CpuMeter:
+    """CPU seconds spent during the burst by each part: the web workers, their database
+    backends, the e-mail sender (and its backend) and this load generator."""
+
+    def __init__(self, port, sender_pid):
+        self.groups = {
+            "web workers": lambda: _processes(f"127.0.0.1:{port}"),
+            "PostgreSQL": _database_backends,  # every backend of the bench database
+            "e-mail sender": lambda: [sender_pid],
+        }
+
+    def start(self):
+        self.pids = {name: find() for name, find in self.groups.items()}
+        self.before = {name: sum(map(_cpu_seconds, pids)) for name, pids in self.pids.items()}
+        self.own = os.times()
+        self.wall = time.perf_counter()
+
+    def stop(self):
+        own = os.times()
+        used = {
+            name: sum(map(_cpu_seconds, pids)) - self.before[name]
+            for name, pids in self.pids.items()
+        }
+        used["load generator"] = (own.user - self.own.user) + (own.system - self.own.system)
+        self.used, self.wall = used, time.perf_counter() - self.wall
+        return used
+
+
 def recreate_database():
     import psycopg
 
@@ -162,7 +224,7 @@ def run(bench):
         "burst", database_url=PG_URL, workers=BURST_WORKERS, setup=setup,
         EVENTS_MIN_FILL_SECONDS="0",
     )  # fmt: skip
-    with site as (base, env), sender(env):
+    with site as (base, env), sender(env) as mailer:
         form_url = found["event"].rstrip("/") + "/iscrizione/"
         status = fetch(base + form_url)[0]
         assert status == 200, f"{form_url} answers {status}"
@@ -184,7 +246,9 @@ def run(bench):
                     fields[name] = f"Persona {i:03d}"
             cookies = "; ".join(f"{k}={m.value}" for k, m in cookie.items())
             sessions.append((conn, urlencode(fields), cookies))
-        barrier = threading.Barrier(PEOPLE)
+        meter = CpuMeter(port, mailer.pid)
+        # Counted from the moment everyone is ready (the barrier's action runs then).
+        barrier = threading.Barrier(PEOPLE, action=meter.start)
 
         def submit(session):
             conn, payload, cookies = session
@@ -204,6 +268,8 @@ def run(bench):
         with ThreadPoolExecutor(max_workers=PEOPLE) as pool:
             outcomes = list(pool.map(submit, sessions))
         duration = time.perf_counter() - started
+        found["cpu"] = meter.stop()
+        found["cpu_wall"] = meter.wall
         found["state"] = json.loads(shell(env, COUNT))
         # The sender works through the 300 e-mails beside the site.
         mail_started = time.perf_counter()
@@ -232,6 +298,16 @@ def run(bench):
         f"Time the event's lock is held per registration: median {lock['median'] * 1000:.1f} ms, "
         f"max {lock['max'] * 1000:.1f} ms (the service alone, no contention); under the burst "
         f"one registration committed every {state['span'] / max(PEOPLE - 1, 1) * 1000:.1f} ms."
+    )
+    cpu = found["cpu"]
+    report.say(
+        f"CPU used during the burst ({NPROC} cores × {found['cpu_wall']:.2f} s = "
+        f"{NPROC * found['cpu_wall']:.1f} s available): "
+        + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in cpu.items())
+        + f"; per sign-up {sum(cpu.values()) / PEOPLE * 1000:.1f} ms "
+        f"({cpu['web workers'] / PEOPLE * 1000:.1f} ms in the web workers, "
+        f"{cpu['PostgreSQL'] / PEOPLE * 1000:.1f} ms in PostgreSQL). "
+        f"Load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}."
     )
     report.say(
         f"The sender then delivered the {PEOPLE} e-mails in {mail_seconds:.0f} s "

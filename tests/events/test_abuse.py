@@ -8,17 +8,21 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import ExitStack
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends import db as database_cache
 from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import connection, connections
+from django.core.management import call_command
+from django.db import OperationalError, connection, connections
 from django.test import RequestFactory
 from django.utils import timezone
 
+from events import services
 from events.models import Registration
 from tests.events.form_data import registration_data, started_token
 from tests.events.sender import ROOT, manage_env
@@ -239,8 +243,7 @@ def limits_in_the_database():
 
 
 def test_a_spent_token_stays_spent_until_its_period_ends(db, limits_in_the_database, monkeypatch):
-    # One more than CULL_EVERY: one of them takes Django's own add() (which culls).
-    values = [f"nonce-{i}" for i in range(ratelimit.CULL_EVERY + 1)]
+    values = [f"nonce-{i}" for i in range(5)]
     assert all(ratelimit.use_once("test", value, period=60) for value in values)
     assert not any(ratelimit.use_once("test", value, period=60) for value in values)
     later = timezone.now() + timedelta(seconds=61)
@@ -248,6 +251,20 @@ def test_a_spent_token_stays_spent_until_its_period_ends(db, limits_in_the_datab
     monkeypatch.setattr(database_cache, "tz_now", lambda: later)
     assert all(ratelimit.use_once("test", value, period=60) for value in values)
     assert not ratelimit.use_once("test", values[0], period=60)
+
+
+def test_the_nightly_purge_deletes_the_expired_tokens_only(db, limits_in_the_database, monkeypatch):
+    ratelimit.use_once("test", "old", period=60)
+    ratelimit.keep("result:kept", "still here", period=3600)
+    later = timezone.now() + timedelta(seconds=61)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    monkeypatch.setattr(database_cache, "tz_now", lambda: later)
+    call_command("purge_registrations", stdout=StringIO())
+    table = caches["limits"]._table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")
+        assert cursor.fetchone()[0] == 1
+    assert caches["limits"].get("result:kept") == "still here"
 
 
 def test_what_one_worker_keeps_every_worker_reads(db):
@@ -368,3 +385,30 @@ def test_a_busy_database_on_the_lost_link_form_is_a_503_that_keeps_the_address(
     )
     assert response.status_code == 503
     assert 'value="maria@example.org"' in response.content.decode()
+
+
+def test_a_database_lost_in_the_middle_of_a_sign_up_still_gives_the_friendly_503(
+    client, make_event, monkeypatch, settings
+):
+    # PostgreSQL restarting under the request: from the service on, every statement
+    # fails, the counts of the places included; the form still comes back with the data.
+    settings.EVENTS_MIN_FILL_SECONDS = 0
+    settings.RATELIMIT_ENABLED = False
+    make_event()
+    assert client.get(URL).status_code == 200  # a running site: its settings are cached
+
+    def gone(execute, sql, params, many, context):
+        raise OperationalError("the connection is closed")
+
+    def register(**kwargs):
+        stack.enter_context(connection.execute_wrapper(gone))
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr(services, "register", register)
+    with ExitStack() as stack:
+        response = client.post(URL, registration_data(organisation="Cooperativa Il Ponte"))
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "riprova tra poco" in html
+    assert 'value="Cooperativa Il Ponte"' in html
+    assert "Le iscrizioni sono aperte." in html

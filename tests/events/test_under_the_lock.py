@@ -3,12 +3,15 @@ waits, so the lock holds only the rows: the lock, one statement that counts (tak
 the lock, never inside the locking statement), the registration and its outbox row.
 The number of statements is pinned here so that a regression shows."""
 
+import threading
+import time
+
 import pytest
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 
 from events import services
-from events.models import OutboxMessage, Registration
+from events.models import Event, OutboxMessage, Registration
 
 Status = Registration.Status
 
@@ -115,3 +118,58 @@ def test_if_the_lock_failed_the_constraint_still_answers_like_for_a_repeated_add
     assert kinds == ["confirmed", "lost_link"]
     # The connection is usable afterwards (no transaction left aborted).
     assert register(open_event, "luca@example.org").created
+
+
+def test_on_postgresql_a_count_inside_the_locking_statement_would_miss_who_just_committed(
+    open_event, register
+):
+    # The trap the separate counting statement avoids, shown: a second sign-up waits
+    # for the lock while the first commits its row; the count inside its SELECT … FOR
+    # UPDATE still says what the database held before it waited, the statement after
+    # the lock sees the row.
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's IMMEDIATE transaction locks at BEGIN, before any snapshot")
+    register(open_event, "primo@example.org")
+    table = Registration._meta.db_table
+    seen, waiting = {}, threading.Event()
+
+    def second_sign_up():
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                seen["pid"] = connection.connection.info.backend_pid
+                waiting.set()
+                cursor.execute(
+                    f"SELECT (SELECT COUNT(*) FROM {table} WHERE event_id = %s) "
+                    "FROM events_event WHERE id = %s FOR UPDATE",
+                    [open_event.pk, open_event.pk],
+                )
+                seen["inside"] = cursor.fetchone()[0]
+                seen["after"] = services._places(open_event, "x@example.org")["confirmed"]
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=open_event.pk)
+        thread = threading.Thread(target=second_sign_up)
+        thread.start()
+        assert waiting.wait(10)
+        _wait_until_blocked(seen["pid"])
+        Registration.objects.create(
+            event=locked, name="Secondo", email="secondo@example.org", status=Status.CONFIRMED,
+            token_hash="secondo",
+        )  # fmt: skip
+    thread.join(timeout=30)
+    assert seen["inside"] == 1  # stale: would overbook
+    assert seen["after"] == 2
+
+
+def _wait_until_blocked(pid):
+    deadline = time.monotonic() + 10
+    with connections["default"].cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [pid])
+            row = cursor.fetchone()
+            if row and row[0] == "Lock":
+                return
+            time.sleep(0.02)
+    raise AssertionError("the second sign-up never waited for the lock")

@@ -98,6 +98,18 @@ class TestOnTheSeed:
     def test_postgresql_forgives_a_typo(self):
         assert BARRIERA <= found("Barirera")
 
+    @postgresql_only
+    def test_postgresql_stemmed_match_reads_its_index_not_every_document(self):
+        from projects.models import Project
+
+        sql, params = search._stem_matches(Project, "laboratorio").query.sql_with_params()
+        with connection.cursor() as cursor:
+            # With a handful of rows a sequential scan may look cheaper: ask for the index.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert "project_search_vector_it" in plan
+
 
 def test_fold_and_stem_are_accent_and_case_insensitive():
     assert search.fold("Povertà CITTÀ Perché") == "poverta citta perche"

@@ -7,7 +7,6 @@ process's own memory would give each gunicorn worker its own count.
 
 import base64
 import hashlib
-import itertools
 import pickle
 import zlib
 from datetime import timedelta
@@ -109,20 +108,31 @@ def keep(key, value, *, period):
 # whole table on every write, to cull it when full) and needs the transaction and the
 # advisory lock above to be atomic. One INSERT … ON CONFLICT is atomic by itself and
 # also raises when the database is busy (the form answers "riprova tra poco" instead of
-# "already used"). One write in CULL_EVERY per process still takes Django's own path,
-# which keeps the table within its MAX_ENTRIES.
-CULL_EVERY = 100
-_writes = itertools.count(1)
-
-
+# "already used"). Its expired rows go with ``forget_expired`` (the nightly purge).
 def _add(key, value, period):
     backend = _limits()
-    if isinstance(backend, DatabaseCache) and next(_writes) % CULL_EVERY:
+    if isinstance(backend, DatabaseCache):
         alias = router.db_for_write(backend.cache_model_class)
         if connections[alias].vendor in {"postgresql", "sqlite"}:
             return _insert_unless_present(backend, alias, key, value, period)
     with _atomic_on_database_cache(backend, key):
         return backend.add(key, value, period)
+
+
+def forget_expired():
+    """Delete the expired rows of the database cache (Redis expires its keys itself).
+    Returns how many went."""
+    backend = _limits()
+    if not isinstance(backend, DatabaseCache):
+        return 0
+    connection = connections[router.db_for_write(backend.cache_model_class)]
+    ops = connection.ops
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {ops.quote_name(backend._table)} WHERE {ops.quote_name('expires')} < %s",
+            [ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0))],
+        )
+        return cursor.rowcount
 
 
 def _insert_unless_present(backend, alias, key, value, period):
