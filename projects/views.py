@@ -85,12 +85,11 @@ def project_detail(request, slug):
         "projects-with-images-or-updates",
         projects_with_images_or_updates,
     )
-    has_images, has_updates = slug in sections["images"], slug in sections["updates"]
-    project = get_object_or_404(
-        Project.objects.published().for_detail(images=has_images, updates=has_updates),
-        slug=slug,
+    project = get_object_or_404(Project.objects.published(), slug=slug)
+    relations = project.page_relations(
+        images=slug in sections["images"], updates=slug in sections["updates"]
     )
-    places = list(project.places.all())
+    places = relations["places"]
     map_places = [
         {
             "name": text_in_language(place, "name"),
@@ -108,7 +107,7 @@ def project_detail(request, slug):
         "description": text_in_language(project, "summary"),
         "url": settings.SITE_URL + project.get_absolute_url(),
         "funder": _funder(),
-        "areaServed": [n.name for n in project.neighbourhoods.all()] or "Torino",
+        "areaServed": [n.name for n in project.neighbourhood_list] or "Torino",
     }
     if project.lead:
         json_ld["parentOrganization"] = {
@@ -131,11 +130,8 @@ def project_detail(request, slug):
         "projects/project_detail.html",
         {
             "project": project,
-            "places": places,
+            **relations,
             "map_places": map_places,
-            "images": list(project.images.all()) if has_images else [],
-            "updates": list(project.updates.all()) if has_updates else [],
-            "sources": list(project.sources.all()),
             "key_facts": project.key_fact_list(request.LANGUAGE_CODE),
             "key_facts_fallback": request.LANGUAGE_CODE != "it" and not project.key_facts_en,
             "breadcrumbs": [
