@@ -29,6 +29,7 @@ PLACES_PER_PAGE = 50
 MAP_PROJECT_FIELDS = ("slug", "title", "title_en")
 CARD_TEMPLATE = "projects/includes/project_card.html"
 PLACE_TEMPLATE = "projects/includes/place_item.html"
+FILTERS_TEMPLATE = "projects/includes/filters.html"
 
 
 @dataclass
@@ -164,6 +165,23 @@ class Catalogue:
             options = [o for o in options if o.count or o.checked]
             facets.append(Facet(name, FACET_LABELS[name], options))
         return facets
+
+    def filter_panel(self, *, action, active_filter_count):
+        """The list's filter panel (filters.html) as a ``Fragment``: its options and
+        counts only change with the content and the filters chosen (the search words as
+        typed), so it is kept for them."""
+        key = hashlib.md5(repr(sorted(self.criteria.items())).encode()).hexdigest()
+
+        def render():
+            context = {
+                "facets": self.facets(),
+                "form": self.form,
+                "action": action,
+                "active_filter_count": active_filter_count,
+            }
+            return Fragment(render_to_string(FILTERS_TEMPLATE, context), [])
+
+        return per_version(self.version, f"filter-panel:{current_language()}:{key}", render)
 
     def page(self):
         """The requested page of the list, its ``object_list`` the ids of its projects

@@ -59,7 +59,9 @@ def project_list(request):
         {
             "catalogue": catalogue,
             "form": catalogue.form,
-            "facets": catalogue.facets(),
+            "filters": catalogue.filter_panel(
+                action=reverse("projects:list"), active_filter_count=len(active_filters)
+            ),
             "page_obj": page,
             "cards": cards,
             "page_numbers": page_numbers(page),
