@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import F, Prefetch, prefetch_related_objects
+from django.db.models import F, prefetch_related_objects
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -21,12 +21,26 @@ from torino_social_factory.common.i18n import FallbackLog, current_language, tex
 
 from . import search
 from .forms import FACET_LABELS, FACETS, ProjectFilterForm, filter_choices
-from .models import Place, Project, card_relations
+from .models import Neighbourhood, Place, Project, card_relations
 
 PAGE_SIZE = 12
 PLACES_PER_PAGE = 50
-# What the map page shows of a place's project.
-MAP_PROJECT_FIELDS = ("slug", "title", "title_en")
+# What a place of the map shows of itself, its project and its area.
+MAP_PLACE_FIELDS = (
+    "name",
+    "name_en",
+    "address",
+    "latitude",
+    "longitude",
+    "project__slug",
+    "project__title",
+    "project__title_en",
+    "neighbourhood__slug",
+    "neighbourhood__name",
+    "neighbourhood__district__number",
+    "neighbourhood__district__name",
+    "neighbourhood__district__name_en",
+)
 CARD_TEMPLATE = "projects/includes/project_card.html"
 PLACE_TEMPLATE = "projects/includes/place_item.html"
 FILTERS_TEMPLATE = "projects/includes/filters.html"
@@ -250,16 +264,17 @@ class Catalogue:
     def places_page(self):
         """The requested page of the map's places (a page past the end is a 404), in the
         order the map lists them: by circoscrizione (unknown last), then quartiere (by
-        name, unknown last), then project and name; each with its ``item``, the
-        ``Fragment`` the map shows of it.
+        name, unknown last), then project and name. Its ``object_list`` holds a
+        (quartiere or None, ``Fragment``) pair for each place.
 
         A large catalogue has hundreds of places: the map page shows them a page at a
         time, the list and the map the same ones; the real catalogue fits in one page.
-        Their order is kept for the content version and the filters, so a page reads
-        only its own places.
+        Their order (with each one's quartiere) is kept for the content version and the
+        filters, the quartieri with their circoscrizioni for the content version, and
+        each place's Fragment like a card: a page seen before costs no query.
         """
         in_order = self.per_criteria(
-            "place-ids",
+            "places",
             lambda: list(
                 Place.objects.filter(project__in=self.projects.values("pk"))
                 .order_by(
@@ -271,30 +286,31 @@ class Catalogue:
                     "name",
                     "pk",
                 )
-                .values_list("pk", flat=True)
+                .values_list("pk", "neighbourhood_id")
             ),
         )
-        paginator = Paginator(in_order, PLACES_PER_PAGE)
         try:
-            page = paginator.page(self.form.page_number)
+            page = Paginator(in_order, PLACES_PER_PAGE).page(self.form.page_number)
         except EmptyPage:
             raise Http404("Pagina inesistente") from None
-        # The areas for the headings; the projects only for the places not kept yet.
-        by_id = Place.objects.select_related("neighbourhood__district").in_bulk(page.object_list)
-        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+        areas = per_version(
+            self.version,
+            "neighbourhoods",
+            lambda: Neighbourhood.objects.select_related("district").in_bulk(),
+        )
 
         def fetch(missing):
-            places = [by_id[pk] for pk in missing]
-            prefetch_related_objects(
-                places, Prefetch("project", queryset=Project.objects.only(*MAP_PROJECT_FIELDS))
+            return (
+                Place.objects.select_related("project", "neighbourhood__district")
+                .only(*MAP_PLACE_FIELDS)
+                .in_bulk(missing)
             )
-            return {place.pk: place for place in places}
 
-        items = self.fragments(
-            [("place", place.pk) for place in page.object_list], _render_place, fetch
-        )
-        for place, item in zip(page.object_list, items, strict=True):
-            place.item = item
+        items = self.fragments([("place", pk) for pk, _n in page.object_list], _render_place, fetch)
+        page.object_list = [
+            (areas.get(neighbourhood_id), item)
+            for (_pk, neighbourhood_id), item in zip(page.object_list, items, strict=True)
+        ]
         return page
 
 
@@ -325,11 +341,11 @@ def _render_card(project, q, *, eager):
 
 
 def group_by_area(places):
-    """[(district or None, [(neighbourhood or None, [places])])]: circoscrizioni in order,
-    their quartieri by name; places whose circoscrizione is not known come last."""
+    """[(district or None, [(neighbourhood or None, [places])])] from (neighbourhood or
+    None, place) pairs: circoscrizioni in order, their quartieri by name; places whose
+    circoscrizione is not known come last."""
     districts = {}
-    for place in places:
-        neighbourhood = place.neighbourhood
+    for neighbourhood, place in places:
         district = neighbourhood.district if neighbourhood else None
         by_neighbourhood = districts.setdefault(district, {})
         by_neighbourhood.setdefault(neighbourhood, []).append(place)

@@ -245,8 +245,8 @@ def organisation_detail(request, slug):
 def project_map(request):
     catalogue = Catalogue(request.GET, version=getattr(request, "content_version", None))
     page = catalogue.places_page()
-    places = page.object_list
-    map_places = [place.item.data for place in places if place.item.data]
+    places = [item for _neighbourhood, item in page.object_list]
+    map_places = [item.data for item in places if item.data]
     return render(
         request,
         "projects/project_map.html",
@@ -255,7 +255,7 @@ def project_map(request):
             "form": catalogue.form,
             "places": places,
             "place_count": page.paginator.count,
-            "place_groups": group_by_area(places),
+            "place_groups": group_by_area(page.object_list),
             "map_places": map_places,
             "page_obj": page,
             "page_numbers": page_numbers(page),

@@ -109,7 +109,7 @@ PINNED = {
     "project": 8,  # with its sources («Fonti») and updates; no gallery, so no query for it
     "organisation": 3,
     "organisations": 3,
-    "map": 2,
+    "map": 1,  # its places' order, quartieri and items kept like the list's cards
     "event": 3,
     "events": 3,
     "registration form": 2,
@@ -132,7 +132,7 @@ FIRST_TIME = {  # url: (queries, cards)
     "/progetti/?tema=tema-a": (7, 12),  # the cards of page 1, already seen
     "/progetti/?tema=tema-a&page=3": (5, 6),  # the figures of this filter kept, new cards
     "/progetti/?q=capofila": (12, 1),  # the search once, then its ids in every query
-    # the places in order, the page's places with their areas, their projects
+    # the places in order, the quartieri, the places of the page with their projects
     "/mappa/?tema=tema-a": (4, 0),
 }
 
