@@ -14,7 +14,6 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import F, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.template.loader import render_to_string
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -30,6 +29,7 @@ PLACES_PER_PAGE = 50
 MAP_PROJECT_FIELDS = ("slug", "title", "title_en")
 CARD_TEMPLATE = "projects/includes/project_card.html"
 PLACE_TEMPLATE = "projects/includes/place_item.html"
+FILTERS_TEMPLATE = "projects/includes/filters.html"
 
 
 @dataclass
@@ -51,7 +51,8 @@ class Facet:
 class Fragment:
     """Part of a page rendered once for the content version (a card, a place): its
     HTML, the texts in it that fell back to Italian (the page says so once:
-    ``FallbackLog``) and, for a place, what the map's script reads of it."""
+    ``FallbackLog``) and what the page's data reads of it (a card's address and title
+    for the structured data, a place's point for the map's script)."""
 
     html: str
     fallbacks: list
@@ -165,64 +166,78 @@ class Catalogue:
             facets.append(Facet(name, FACET_LABELS[name], options))
         return facets
 
+    def filter_panel(self, *, action, active_filter_count):
+        """The list's filter panel (filters.html) as a ``Fragment``: its options and
+        counts only change with the content and the filters chosen (the search words as
+        typed), so it is kept for them."""
+        key = hashlib.md5(repr(sorted(self.criteria.items())).encode()).hexdigest()
+
+        def render():
+            context = {
+                "facets": self.facets(),
+                "form": self.form,
+                "action": action,
+                "active_filter_count": active_filter_count,
+            }
+            return Fragment(render_to_string(FILTERS_TEMPLATE, context), [])
+
+        return per_version(self.version, f"filter-panel:{current_language()}:{key}", render)
+
     def page(self):
-        """The requested page of projects (their own rows: ``cards`` adds the rest); a
-        page past the end is a 404."""
-        rows = self.projects if self.criteria.get("q") else self.projects.card_rows()
-        paginator = CountedPaginator(rows, PAGE_SIZE, count=self.count)
+        """The requested page of the list, its ``object_list`` the ids of its projects
+        (``cards`` shows them); a page past the end is a 404. The projects' order is
+        kept for the content version and the filters, so the count and any page of it
+        cost no query once seen."""
+        in_order = self.per_criteria(
+            "ids", lambda: list(self.projects.values_list("pk", flat=True))
+        )
         try:
-            page = paginator.page(self.form.page_number)
+            return Paginator(in_order, PAGE_SIZE).page(self.form.page_number)
         except EmptyPage:
             raise Http404("Pagina inesistente") from None
-        page.object_list = list(page.object_list)
-        return page
 
-    def cards(self, projects):
-        """The cards of ``projects`` (a page), in order, as ``Fragment``s; with a search,
-        each also says why it matched (``search.explain``), so it is kept per words."""
+    def cards(self, ids):
+        """The cards of the projects ``ids`` (a page), in order, as ``Fragment``s whose
+        ``data`` is the card's address and title; with a search, each also says why it
+        matched (``search.explain``), so it is kept per words."""
         q = self.criteria.get("q", "")
         words = hashlib.md5(" ".join(search.terms(q)).encode()).hexdigest() if q else ""
 
-        def complete(missing):
-            prefetch_related_objects(missing, *card_relations(search=bool(q)))
+        def fetch(missing):
+            # A search card may quote any of the project's texts: the whole row.
+            rows = self.base if q else self.base.card_rows()
+            projects = rows.in_bulk(missing)
+            prefetch_related_objects(list(projects.values()), *card_relations(search=bool(q)))
+            return projects
 
+        first = ids[0] if ids else None
         # The first card's picture loads at once (eager), the others lazily.
         return self.fragments(
-            [
-                (f"card:{words}:{int(index == 0)}", project)
-                for index, project in enumerate(projects)
-            ],
-            lambda project: _render_card(project, q, eager=project is projects[0]),
-            complete=complete,
+            [(f"card:{words}:{int(pk == first)}", pk) for pk in ids],
+            lambda project: _render_card(project, q, eager=project.pk == first),
+            fetch,
         )
 
-    def fragments(self, items, render, *, complete=None):
-        """``render(obj)`` for each (kind, obj) of ``items``, in order.
+    def fragments(self, items, render, fetch):
+        """``render(obj)`` for each (kind, id) of ``items``, in order.
 
         A card or a place changes only with the content, so each is kept for the content
         version, in the page's language: a page seen before costs one cache read
-        instead of its queries and renders. ``complete(objs)`` first fetches, for all
-        those not kept yet at once, what their renders need (a fixed number of queries
-        whatever their number).
+        instead of its queries and renders. ``fetch(ids)`` gives {id: obj}, with what
+        their renders need, for all those not kept yet at once (a fixed number of
+        queries whatever their number).
         """
         prefix = f"catalogue:{self.version}:{current_language()}"
-        wanted = {f"{prefix}:{kind}:{obj.pk}": obj for kind, obj in items}
+        wanted = {f"{prefix}:{kind}:{pk}": pk for kind, pk in items}
         found = cache.get_many(list(wanted)) if self.version is not None else {}
-        missing = {key: obj for key, obj in wanted.items() if key not in found}
+        missing = {key: pk for key, pk in wanted.items() if key not in found}
         if missing:
-            if complete is not None:
-                complete(list(missing.values()))
-            fresh = {key: render(obj) for key, obj in missing.items()}
+            objects = fetch(list(missing.values()))
+            fresh = {key: render(objects[pk]) for key, pk in missing.items()}
             if self.version is not None:
                 cache.set_many(fresh, settings.PAGE_CACHE_SECONDS)
             found = {**found, **fresh}
         return [found[key] for key in wanted]
-
-    def count(self):
-        """How many projects the filters give (kept for the content version)."""
-        if not self.criteria:
-            return per_version(self.version, "published-count", self.base.count)
-        return self.per_criteria("count", self.projects.count)
 
     def places(self):
         """The places of the filtered projects (for the exports), by project."""
@@ -268,13 +283,15 @@ class Catalogue:
         by_id = Place.objects.select_related("neighbourhood__district").in_bulk(page.object_list)
         page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
 
-        def complete(missing):
+        def fetch(missing):
+            places = [by_id[pk] for pk in missing]
             prefetch_related_objects(
-                missing, Prefetch("project", queryset=Project.objects.only(*MAP_PROJECT_FIELDS))
+                places, Prefetch("project", queryset=Project.objects.only(*MAP_PROJECT_FIELDS))
             )
+            return {place.pk: place for place in places}
 
         items = self.fragments(
-            [("place", place) for place in page.object_list], _render_place, complete=complete
+            [("place", place.pk) for place in page.object_list], _render_place, fetch
         )
         for place, item in zip(page.object_list, items, strict=True):
             place.item = item
@@ -303,20 +320,8 @@ def _render_card(project, q, *, eager):
         search.explain(project, q)
     log = FallbackLog()
     context = {"project": project, "heading_level": 3, "eager": eager, FallbackLog.CONTEXT_KEY: log}
-    return Fragment(render_to_string(CARD_TEMPLATE, context), log.fields)
-
-
-class CountedPaginator(Paginator):
-    """A paginator that asks ``count`` (a callable) for the number of items: the
-    catalogue knows it without counting again."""
-
-    def __init__(self, object_list, per_page, *, count, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self._count = count
-
-    @cached_property
-    def count(self):
-        return self._count()
+    data = {"url": project.get_absolute_url(), "name": text_in_language(project, "title")}
+    return Fragment(render_to_string(CARD_TEMPLATE, context), log.fields, data)
 
 
 def group_by_area(places):

@@ -251,30 +251,6 @@ class ProjectQuerySet(models.QuerySet):
             ),
         )
 
-    def for_detail(self, *, images=True, updates=True):
-        """Everything the project page shows. ``images`` / ``updates`` False: the caller
-        knows the project has no gallery / no timeline (``projects_with_images_or_updates``), and
-        the query that would find nothing is not run."""
-        optional = []
-        if images:
-            optional.append(
-                Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk"))
-            )
-        if updates:
-            optional.append(
-                Prefetch("updates", queryset=ProjectUpdate.objects.order_by("-date", "-pk"))
-            )
-        return self.for_export().prefetch_related(
-            Prefetch(
-                "places",
-                queryset=Place.objects.select_related("neighbourhood__district").order_by(
-                    "name", "pk"
-                ),
-            ),
-            *optional,
-            Prefetch("sources", queryset=ProjectSource.objects.order_by("order", "pk")),
-        )
-
     def search(self, q):
         """The projects matching the words of ``q`` (see projects/search.py), each once."""
         matching = search.matching_ids(Project, q)
@@ -539,6 +515,32 @@ class Project(ResizedImageMixin, models.Model):
             if neighbourhood.district_id and neighbourhood.district_id not in seen:
                 seen[neighbourhood.district_id] = neighbourhood.district
         return sorted(seen.values(), key=lambda d: d.number)
+
+    def page_relations(self, *, images=True, updates=True):
+        """What the project's page shows of other tables, each read with one query of
+        its own: for a single project, prefetch_related runs the same queries and its
+        bookkeeping costs more than they do. Themes, quartieri and participations land
+        where the templates and ``lead`` look for them; the rest is returned. ``images``
+        / ``updates`` False: the caller knows there are none
+        (``projects_with_images_or_updates``), and the query that would find nothing is
+        not run."""
+        self.theme_list = list(self.themes.order_by("name", "pk"))
+        self.neighbourhood_list = list(
+            self.neighbourhoods.select_related("district").order_by("name", "pk")
+        )
+        self.all_participations = list(
+            self.participations.select_related("organisation").order_by(
+                "role", "organisation__name", "pk"
+            )
+        )
+        return {
+            "places": list(
+                self.places.select_related("neighbourhood__district").order_by("name", "pk")
+            ),
+            "images": list(self.images.order_by("order", "pk")) if images else [],
+            "updates": list(self.updates.order_by("-date", "-pk")) if updates else [],
+            "sources": list(self.sources.order_by("order", "pk")),
+        }
 
     def key_fact_list(self, language=None):
         text = text_in_language(self, "key_facts", language)

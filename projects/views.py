@@ -33,6 +33,7 @@ def _funder():
 def project_list(request):
     catalogue = Catalogue(request.GET, version=getattr(request, "content_version", None))
     page = catalogue.page()
+    cards = catalogue.cards(page.object_list)
     active_filters = catalogue.active_filters(request.path)
     list_url = request.build_absolute_uri(reverse("projects:list"))
     json_ld = {
@@ -46,10 +47,10 @@ def project_list(request):
             {
                 "@type": "ListItem",
                 "position": page.start_index() + index,
-                "url": settings.SITE_URL + project.get_absolute_url(),
-                "name": text_in_language(project, "title"),
+                "url": settings.SITE_URL + card.data["url"],
+                "name": card.data["name"],
             }
-            for index, project in enumerate(page.object_list)
+            for index, card in enumerate(cards)
         ],
     }
     return render(
@@ -58,9 +59,11 @@ def project_list(request):
         {
             "catalogue": catalogue,
             "form": catalogue.form,
-            "facets": catalogue.facets(),
+            "filters": catalogue.filter_panel(
+                action=reverse("projects:list"), active_filter_count=len(active_filters)
+            ),
             "page_obj": page,
-            "cards": catalogue.cards(page.object_list),
+            "cards": cards,
             "page_numbers": page_numbers(page),
             "published_count": per_version(
                 catalogue.version, "published-count", catalogue.base.count
@@ -84,12 +87,11 @@ def project_detail(request, slug):
         "projects-with-images-or-updates",
         projects_with_images_or_updates,
     )
-    has_images, has_updates = slug in sections["images"], slug in sections["updates"]
-    project = get_object_or_404(
-        Project.objects.published().for_detail(images=has_images, updates=has_updates),
-        slug=slug,
+    project = get_object_or_404(Project.objects.published(), slug=slug)
+    relations = project.page_relations(
+        images=slug in sections["images"], updates=slug in sections["updates"]
     )
-    places = list(project.places.all())
+    places = relations["places"]
     map_places = [
         {
             "name": text_in_language(place, "name"),
@@ -107,7 +109,7 @@ def project_detail(request, slug):
         "description": text_in_language(project, "summary"),
         "url": settings.SITE_URL + project.get_absolute_url(),
         "funder": _funder(),
-        "areaServed": [n.name for n in project.neighbourhoods.all()] or "Torino",
+        "areaServed": [n.name for n in project.neighbourhood_list] or "Torino",
     }
     if project.lead:
         json_ld["parentOrganization"] = {
@@ -130,11 +132,8 @@ def project_detail(request, slug):
         "projects/project_detail.html",
         {
             "project": project,
-            "places": places,
+            **relations,
             "map_places": map_places,
-            "images": list(project.images.all()) if has_images else [],
-            "updates": list(project.updates.all()) if has_updates else [],
-            "sources": list(project.sources.all()),
             "key_facts": project.key_fact_list(request.LANGUAGE_CODE),
             "key_facts_fallback": request.LANGUAGE_CODE != "it" and not project.key_facts_en,
             "breadcrumbs": [

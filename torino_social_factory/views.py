@@ -16,11 +16,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_safe
 
 from events.models import Event
+from projects.listing import CARD_TEMPLATE, Fragment
 from projects.models import Organisation, Project
 
+from . import page_cache
 from .checks import catalogue_problems
 from .common import share_image
-from .common.i18n import text_in_language
+from .common.i18n import FallbackLog, current_language, text_in_language
 from .common.ratelimit import over_limit
 from .context_processors import FEEDBACK_SALT
 from .forms import FeedbackForm
@@ -28,8 +30,9 @@ from .models import Page, PageFeedback, SiteSettings
 
 
 def home(request):
+    version = getattr(request, "content_version", None)
     next_event = Event.objects.next_public()
-    site_settings = SiteSettings.load(version=getattr(request, "content_version", None))
+    site_settings = SiteSettings.load(version=version)
     return render(
         request,
         "pages/home.html",
@@ -38,9 +41,23 @@ def home(request):
             "figures": key_figures(site_settings),
             "next_event": next_event,
             "next_event_open": bool(next_event) and next_event.registration_state() == "open",
-            "featured_projects": Project.objects.featured(),
+            "featured_cards": page_cache.derived(
+                f"home-cards:{current_language()}", featured_cards, version=version
+            ),
         },
     )
+
+
+def featured_cards():
+    """The home's project cards, rendered once for the content version and language as
+    the list keeps its own: they change only with the content, and their projects, the
+    relations they show and their markup are most of what the home would redo."""
+    cards = []
+    for project in Project.objects.featured():
+        log = FallbackLog()
+        context = {"project": project, "heading_level": 3, FallbackLog.CONTEXT_KEY: log}
+        cards.append(Fragment(render_to_string(CARD_TEMPLATE, context), log.fields))
+    return cards
 
 
 @require_safe

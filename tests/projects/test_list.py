@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -211,3 +212,16 @@ def test_a_kept_card_still_says_its_text_is_in_italian_only(client, catalogue, p
         body = client.get("/en/progetti/").content.decode()
         assert body.count("This text is available in Italian only.") == 1
         assert '<span lang="it">La culla</span>' in body
+
+
+def test_the_filter_counts_follow_a_staff_edit_at_once(client, catalogue, make_project,
+                                                       page_cache_off):  # fmt: skip
+    def poverty_count():
+        html = client.get(f"{LIST}?stato=concluso").content.decode()
+        label = re.search(r'for="f-tema-\d+">lotta alle nuove povertà <span[^>]*>(\d+)', html)
+        return int(label.group(1)) if label else 0
+
+    assert poverty_count() == 0  # «La culla», the one concluded project, is about cohesion
+    theme = catalogue["forno"].themes.get()
+    make_project("Mensa", slug="mensa", themes=[theme], status="concluso")
+    assert poverty_count() == 1

@@ -186,3 +186,23 @@ def test_sitemap_has_project_pages_with_lastmod(client, world):
 
 def test_home_shows_featured_projects(client, world):
     assert "Progetto pubblico" in client.get("/").content.decode()
+
+
+def test_home_cards_follow_a_change_made_in_another_process(client, world):
+    """The home keeps its cards for the content version: the version row tells."""
+    from projects.models import Project
+    from torino_social_factory import page_cache
+
+    assert "Progetto pubblico" in client.get("/").content.decode()
+    Project.objects.filter(slug="pubblico").update(title="Progetto rinominato")
+    page_cache.bump()  # what the other process's save did
+    body = client.get("/").content.decode()
+    assert "Progetto rinominato" in body and "Progetto pubblico" not in body
+
+
+def test_english_home_says_once_that_a_card_is_in_italian_only(client, settings, world):
+    settings.PAGE_CACHE_ENABLED = False  # both renders, the second with the kept cards
+    for _ in range(2):
+        body = client.get("/en/").content.decode()
+        assert '<span lang="it">Progetto pubblico</span>' in body
+        assert body.count("This text is available in Italian only.") == 1
