@@ -323,6 +323,13 @@ class Registration(models.Model):
         return self.status != self.Status.CANCELLED
 
     @property
+    def new_row_is_public(self):
+        """Whether adding this registration changes a public page (the page cache asks):
+        the pages show the places left, which a new place on the waiting list leaves
+        alone."""
+        return self.status != self.Status.WAITLISTED
+
+    @property
     def door_code(self):
         return DOOR_SIGNER.sign(str(self.pk))
 

@@ -9,7 +9,8 @@ from public content, both keyed by one number that changes with the content.
   model of the content apps, inside the same transaction as the change (a request
   that sees the new number also sees the new content; a rolled-back change bumps
   nothing).
-- **What it ignores**: the models in ``IGNORED_MODELS``, which no public page shows.
+- **What it ignores**: the models in ``IGNORED_MODELS``, which no public page shows,
+  and a new row whose ``new_row_is_public`` says no public page shows it.
   We err on the side of bumping: a needless bump costs one re-render, a missed one
   shows old content.
 """
@@ -106,6 +107,11 @@ def content_changed(sender, **kwargs):
     """post_save, post_delete and m2m_changed of any model."""
     action = kwargs.get("action")
     if action is not None and not action.startswith("post_"):
+        return
+    if kwargs.get("created") and not getattr(kwargs["instance"], "new_row_is_public", True):
+        # A new row that no public page shows (a place on a waiting list: the pages
+        # show the places left). During a burst of sign-ups this keeps one UPDATE of
+        # the version row out of each waiting-list registration's locked transaction.
         return
     related = kwargs.get("model")
     if affects_public_pages(sender) or (related is not None and affects_public_pages(related)):

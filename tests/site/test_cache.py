@@ -292,3 +292,21 @@ def test_a_registration_updates_the_places_left_on_the_event_page(client, seeded
     after = client.get(event.get_absolute_url())
     assert after.headers.get("X-Page-Cache") == "miss"
     assert after.content.decode() != before
+
+
+def test_a_place_on_the_waiting_list_keeps_the_cached_pages_a_promotion_refreshes_them(
+    client, seeded, make_event, register
+):
+    from events import services
+
+    event = make_event(slug="piena", capacity=1)
+    first = register(event, "primo@example.org")
+    url = event.get_absolute_url()
+    assert client.get(url).headers.get("X-Page-Cache") == "miss"
+    assert client.get(url).headers.get("X-Page-Cache") == "hit"
+    # The places left stay 0: the page (and every other) is still the right one.
+    register(event, "secondo@example.org")
+    assert client.get(url).headers.get("X-Page-Cache") == "hit"
+    # The first cancels, the second is promoted: the places left change, the page too.
+    services.cancel(registration=first.registration)
+    assert client.get(url).headers.get("X-Page-Cache") == "miss"
