@@ -51,24 +51,21 @@ WAITLISTED = {
 }
 
 
-def test_a_confirmed_registration_runs_seven_statements_under_the_lock(make_event, register):
-    event = make_event(capacity=5)
+@pytest.mark.parametrize(
+    ("capacity", "status", "expected"),
+    [(5, Status.CONFIRMED, CONFIRMED), (1, Status.WAITLISTED, WAITLISTED)],
+    ids=["confirmed: seven statements", "waiting list: six statements"],
+)
+def test_a_registration_runs_only_the_rows_under_the_lock(
+    make_event, register, capacity, status, expected
+):
+    event = make_event(capacity=capacity)
     register(event, "primo@example.org")
 
     outcome, statements = _under_the_lock(lambda: register(event, "maria@example.org"))
 
-    assert outcome.public_status == Status.CONFIRMED
-    assert _kinds(statements) == CONFIRMED[connection.vendor]
-
-
-def test_a_place_on_the_waiting_list_runs_six_statements_under_the_lock(make_event, register):
-    event = make_event(capacity=1)
-    register(event, "primo@example.org")
-
-    outcome, statements = _under_the_lock(lambda: register(event, "maria@example.org"))
-
-    assert outcome.public_status == Status.WAITLISTED
-    assert _kinds(statements) == WAITLISTED[connection.vendor]
+    assert outcome.public_status == status
+    assert _kinds(statements) == expected[connection.vendor]
 
 
 def test_the_count_is_a_statement_of_its_own_after_the_lock_is_taken(open_event, register):

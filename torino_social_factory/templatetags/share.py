@@ -18,7 +18,6 @@ register = template.Library()
 
 def _trimmed(text):
     """Captured text without the template's line breaks, still escaped exactly once."""
-    text = str(text) if not isinstance(text, SafeData) else text
     return mark_safe(text.strip()) if isinstance(text, SafeData) else text.strip()  # noqa: S308
 
 
