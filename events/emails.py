@@ -22,8 +22,8 @@ from io import BytesIO
 import segno
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import connection
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import F, Max, Min
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -77,11 +77,16 @@ def queue_lost_link_request(email, language):
 
 
 def _wake_sender():
-    # NOTIFY inside a transaction is delivered when it commits (and never if it rolls
-    # back), so the sender never looks for a row it cannot see yet.
+    # After the commit, so the sender never looks for a row it cannot see yet (and is
+    # not woken for one rolled back), and outside the transaction: a registration's
+    # NOTIFY would otherwise be one more round trip while it holds the event's lock.
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"NOTIFY {NOTIFY_CHANNEL}")
+        transaction.on_commit(_notify_sender)
+
+
+def _notify_sender():
+    with connection.cursor() as cursor:
+        cursor.execute(f"NOTIFY {NOTIFY_CHANNEL}")
 
 
 def personal_url(token):
@@ -217,6 +222,26 @@ def due_messages():
     return OutboxMessage.objects.filter(
         status=OutboxMessage.Status.PENDING, next_attempt_at__lte=timezone.now()
     ).order_by("next_attempt_at", "pk")
+
+
+# A burst of sign-ups queues one message per request, and rendering one costs about the
+# CPU of a sign-up: sent meanwhile, they would take the CPU from the people still waiting
+# for their answer. So the sender lets the queue settle first: it starts once no message
+# has arrived for QUIET_SECONDS, or once the oldest has waited HOLD_SECONDS. A single
+# confirmation leaves after half a second; a burst's, when the burst is over.
+QUIET_SECONDS = 0.5
+HOLD_SECONDS = 3.0
+
+
+def seconds_until_settled(now=None):
+    """How long the sender should still wait before sending what is due (0: send now)."""
+    span = due_messages().aggregate(oldest=Min("created_at"), newest=Max("created_at"))
+    if span["newest"] is None:
+        return 0.0
+    now = now or timezone.now()
+    quiet_for = (now - span["newest"]).total_seconds()
+    waited = (now - span["oldest"]).total_seconds()
+    return max(0.0, min(QUIET_SECONDS - quiet_for, HOLD_SECONDS - waited))
 
 
 def send_due(limit=200):

@@ -10,6 +10,7 @@ import time
 import pytest
 from django.test import Client
 
+from events import emails
 from events.links import personal_token
 from events.models import OutboxMessage, Registration
 from tests.events.form_data import event_change_data, registration_data, started_token
@@ -167,3 +168,40 @@ def test_make_run_and_make_serve_start_the_sender_beside_the_web_server_and_stop
         recipe = re.search(rf"^{target}:.*?(?=^\S|\Z)", makefile, re.S | re.M).group(0)
         assert "send_outbox --watch &" in recipe, target
         assert re.search(r"trap .kill \$\$sender", recipe), target
+
+
+def _queued_at(register, event, *offsets):
+    """Messages queued ``offsets`` seconds before now (one registration each)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    for i, offset in enumerate(offsets):
+        outcome = register(event, f"ondata{i}@example.org")
+        OutboxMessage.objects.filter(registration=outcome.registration).update(
+            created_at=now - timedelta(seconds=offset)
+        )
+    return now
+
+
+def test_the_sender_starts_at_once_when_nothing_is_queued_or_the_queue_is_quiet(
+    open_event, register
+):
+    assert emails.seconds_until_settled() == 0
+    now = _queued_at(register, open_event, 2.0, emails.QUIET_SECONDS + 0.1)
+    assert emails.seconds_until_settled(now) == 0
+
+
+def test_while_a_burst_of_sign_ups_is_arriving_the_sender_waits_for_a_pause(open_event, register):
+    # Rendering costs about the CPU of a sign-up: the people still waiting for their
+    # answer go first, and a single confirmation is held only half a second.
+    now = _queued_at(register, open_event, 1.0, 0.4, 0.1)
+    assert emails.seconds_until_settled(now) == pytest.approx(emails.QUIET_SECONDS - 0.1)
+
+
+def test_a_burst_that_never_pauses_still_gets_its_mail_after_a_few_seconds(open_event, register):
+    now = _queued_at(register, open_event, emails.HOLD_SECONDS - 0.2, 0.0)
+    assert emails.seconds_until_settled(now) == pytest.approx(0.2)
+    now = _queued_at(register, open_event, emails.HOLD_SECONDS + 0.5, 0.0)
+    assert emails.seconds_until_settled(now) == 0

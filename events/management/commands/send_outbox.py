@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections, connection
 
-from events.emails import NOTIFY_CHANNEL, send_due
+from events.emails import NOTIFY_CHANNEL, seconds_until_settled, send_due
 
 logger = logging.getLogger("events.outbox")
 
@@ -63,6 +63,7 @@ class Command(BaseCommand):
         self.stdout.flush()
         while not self._stopping:
             try:
+                self._let_the_queue_settle()
                 sent, failed = send_due(limit=limit)
                 if sent or failed:
                     self.stdout.write(f"E-mail inviate: {sent}, non riuscite: {failed}.")
@@ -84,6 +85,13 @@ class Command(BaseCommand):
         end = time.monotonic() + seconds
         while not self._stopping and time.monotonic() < end:
             time.sleep(min(0.2, seconds))
+
+    def _let_the_queue_settle(self):
+        """Wait while messages keep arriving (a burst of sign-ups), up to a few seconds."""
+        delay = seconds_until_settled()
+        while delay and not self._stopping:
+            self._sleep(delay)
+            delay = seconds_until_settled()
 
     def _wait(self, seconds):
         """Until a NOTIFY arrives (PostgreSQL) or ``seconds`` pass."""
