@@ -242,6 +242,27 @@ def limits_in_the_database():
         pytest.skip("this run keeps the limits in Redis")
 
 
+def test_an_hourly_limit_counts_for_the_whole_hour_whatever_the_pauses(
+    db, limits_in_the_database, monkeypatch
+):
+    # Django's database cache sets a row's expiry again to its default five minutes on
+    # every incr(): a sender who paused six minutes would have started from zero.
+    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.60")
+    start = timezone.now()
+
+    def minutes_later(minutes):
+        moment = start + timedelta(minutes=minutes)
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        monkeypatch.setattr(database_cache, "tz_now", lambda: moment)
+        return not ratelimit.over_limit(request, "events-register", 3, period=3600)
+
+    assert [minutes_later(0) for _ in range(3)] == [True, True, True]
+    assert not minutes_later(6)
+    assert not minutes_later(59)
+    assert minutes_later(61)  # a new hour, a new count
+    assert minutes_later(62)
+
+
 def test_a_spent_token_stays_spent_until_its_period_ends(db, limits_in_the_database, monkeypatch):
     values = [f"nonce-{i}" for i in range(5)]
     assert all(ratelimit.use_once("test", value, period=60) for value in values)

@@ -8,13 +8,12 @@ process's own memory would give each gunicorn worker its own count.
 import base64
 import hashlib
 import pickle
-import zlib
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import connections, router, transaction
+from django.db import connections, router
 from django.utils import timezone
 
 
@@ -42,37 +41,6 @@ def _limits():
     return caches["limits"]
 
 
-class _atomic_on_database_cache:
-    """Make add + incr one step when the counts are a database table.
-
-    Django's database cache does incr as read-then-write, which loses counts when
-    workers hit it together. In a transaction (SQLite: IMMEDIATE, which takes the write
-    lock at BEGIN; PostgreSQL: plus an advisory lock on the key) the two are atomic.
-    """
-
-    def __init__(self, backend, key):
-        self.backend, self.key = backend, key
-        self.atomic = None
-
-    def __enter__(self):
-        if not isinstance(self.backend, DatabaseCache):
-            return
-        alias = router.db_for_write(self.backend.cache_model_class)
-        self.atomic = transaction.atomic(using=alias)
-        self.atomic.__enter__()
-        connection = connections[alias]
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(self.key.encode()) - 2**31]
-                )
-
-    def __exit__(self, *exc):
-        if self.atomic is not None:
-            return self.atomic.__exit__(*exc)
-        return False
-
-
 def over_limit(request, scope, limit, *, period=3600):
     """Count this request against ``scope`` and say whether the address is over ``limit``.
 
@@ -81,14 +49,21 @@ def over_limit(request, scope, limit, *, period=3600):
     """
     if not settings.RATELIMIT_ENABLED:
         return False
+    return _count(f"count:{scope}:{client_address(request)}", period) > limit
+
+
+def _count(key, period):
+    """Count one more request under ``key``; the number counted in its window, which
+    starts with the first request and lasts ``period`` seconds."""
     backend = _limits()
-    key = f"rate:{scope}:{client_address(request)}"
-    with _atomic_on_database_cache(backend, key):
-        backend.add(key, 0, period)
-        try:
-            return backend.incr(key) > limit
-        except ValueError:  # the key expired between add and incr
-            return False
+    if isinstance(backend, DatabaseCache):
+        return _increment_row(backend, router.db_for_write(backend.cache_model_class), key, period)
+    # Redis: add() then incr() are each atomic, and incr() keeps the expiry add() set.
+    backend.add(key, 0, period)
+    try:
+        return backend.incr(key)
+    except ValueError:  # the key expired between add and incr
+        return 0
 
 
 def use_once(scope, value, *, period):
@@ -105,18 +80,16 @@ def keep(key, value, *, period):
 
 
 # On the database cache, Django's add() costs five or six statements (it counts the
-# whole table on every write, to cull it when full) and needs the transaction and the
-# advisory lock above to be atomic. One INSERT … ON CONFLICT is atomic by itself and
+# whole table on every write, to cull it when full) and is a read then a write, which
+# two workers can interleave. One INSERT … ON CONFLICT is atomic by itself and
 # also raises when the database is busy (the form answers "riprova tra poco" instead of
 # "already used"). Its expired rows go with ``forget_expired`` (the nightly purge).
 def _add(key, value, period):
     backend = _limits()
     if isinstance(backend, DatabaseCache):
         alias = router.db_for_write(backend.cache_model_class)
-        if connections[alias].vendor in {"postgresql", "sqlite"}:
-            return _insert_unless_present(backend, alias, key, value, period)
-    with _atomic_on_database_cache(backend, key):
-        return backend.add(key, value, period)
+        return _insert_unless_present(backend, alias, key, value, period)
+    return backend.add(key, value, period)
 
 
 def forget_expired():
@@ -133,6 +106,39 @@ def forget_expired():
             [ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0))],
         )
         return cursor.rowcount
+
+
+def _increment_row(backend, alias, key, period):
+    """The count in one atomic statement. Django's database cache would not do: its
+    incr() is a read then a write, and it sets the row's expiry again to the default
+    timeout (five minutes) on every write, so "10 an hour" would become "10 every five
+    minutes of silence". Here the window's end is written once, by its first request.
+    The value is a plain number, not a pickle: only this function reads these rows."""
+    connection = connections[alias]
+    ops = connection.ops
+    table, expires, value = (
+        ops.quote_name(backend._table),
+        ops.quote_name("expires"),
+        ops.quote_name("value"),
+    )
+    now = timezone.now().replace(microsecond=0)
+    expired = f"{table}.{expires} < %s"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({ops.quote_name('cache_key')}, {value}, {expires}) "
+            f"VALUES (%s, '1', %s) ON CONFLICT ({ops.quote_name('cache_key')}) DO UPDATE SET "
+            f"{value} = CASE WHEN {expired} THEN '1' "
+            f"ELSE CAST(CAST({table}.{value} AS INTEGER) + 1 AS TEXT) END, "
+            f"{expires} = CASE WHEN {expired} THEN excluded.{expires} ELSE {table}.{expires} END "
+            f"RETURNING {value}",
+            [
+                backend.make_and_validate_key(key),
+                ops.adapt_datetimefield_value(now + timedelta(seconds=period)),
+                ops.adapt_datetimefield_value(now),
+                ops.adapt_datetimefield_value(now),
+            ],
+        )
+        return int(cursor.fetchone()[0])
 
 
 def _insert_unless_present(backend, alias, key, value, period):
