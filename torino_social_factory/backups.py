@@ -30,7 +30,9 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
+
+from . import page_cache
 
 SITE_APPS = ("torino_social_factory", "projects", "events")
 PREFIX = "tsf-"
@@ -229,14 +231,23 @@ def restore(backup_dir):
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
+    used = _version_in_use()
     try:
         _restore_database(engine, backup_dir)
+        page_cache.move_past(used)
         if staged is not None:
             shutil.copytree(staged, settings.MEDIA_ROOT, dirs_exist_ok=True)
     finally:
         if staged is not None:
             shutil.rmtree(staged, ignore_errors=True)
     return manifest, row_counts()
+
+
+def _version_in_use():
+    try:
+        return page_cache.current()
+    except DatabaseError:  # a fresh database, without tables: no site has used it yet
+        return 0
 
 
 def _restore_database(engine, backup_dir):

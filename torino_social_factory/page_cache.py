@@ -61,6 +61,21 @@ def bump():
         )
 
 
+def move_past(version):
+    """After the database was replaced (a restore): a version above both ``version``,
+    the last one this site used, and the restored one. The caches may hold pages for
+    every number up to ``version``, made from content the restore has replaced."""
+    from django.db.models.functions import Greatest
+
+    from .models import ContentVersion
+
+    changed = ContentVersion.objects.filter(pk=1).update(
+        version=Greatest(F("version"), version) + 1, changed_at=timezone.now()
+    )
+    if not changed:
+        ContentVersion.objects.create(pk=1, version=version + 1, changed_at=timezone.now())
+
+
 def current():
     """The current version number (0 before the first change). One query, in plain SQL:
     every request runs it, and the ORM would cost more than the cache hit."""

@@ -21,7 +21,7 @@ from django.db import connection
 from events.models import Registration
 from projects.images import rendition_name
 from projects.models import Project, ProjectImage
-from torino_social_factory import backups
+from torino_social_factory import backups, page_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -206,3 +206,20 @@ def test_make_backup_is_documented_with_the_restore_command():
     readme = (ROOT / "README.md").read_text()
     assert "make backup" in readme and "manage.py restore" in readme
     assert "backup:" in (ROOT / "Makefile").read_text()
+
+
+def test_a_restore_moves_the_content_version_past_every_number_the_site_has_used(
+    content, tmp_path, pg_tools
+):
+    # The caches hold pages for every version the live site went through, made from
+    # content the restore replaces: going back to the backup's number would serve them.
+    call_command("backup", output=str(tmp_path / "backups"), stdout=StringIO())
+    (folder,) = (tmp_path / "backups").iterdir()
+    for i in range(3):
+        Project.objects.create(slug=f"dopo-il-backup-{i}", title="Dopo", summary="…")
+    used = page_cache.current()
+
+    call_command("restore", str(folder), "--no-input", stdout=StringIO())
+
+    assert not Project.objects.filter(slug__startswith="dopo-il-backup").exists()
+    assert page_cache.current() > used
