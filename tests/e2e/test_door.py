@@ -27,14 +27,6 @@ pytestmark = pytest.mark.e2e
 
 PHONE = {"width": 390, "height": 844}
 JSQR = Path(__file__).resolve().parents[2] / "static" / "vendor" / "jsqr" / "jsQR.js"
-SCREENS = Path("/work/notes/screens/issue-12")
-
-
-def shot(page, name):
-    screenshot(page, name)
-    if SCREENS.parent.exists():
-        SCREENS.mkdir(exist_ok=True)
-        page.screenshot(path=SCREENS / f"{name}.png", full_page=True)
 
 
 @pytest.fixture
@@ -104,10 +96,10 @@ def test_the_e_mail_qr_opens_the_card_and_lets_the_person_in(
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     button = page.get_by_role("button", name="Fai entrare")
     assert button.bounding_box()["height"] >= 60  # the one big target
-    shot(page, "door-card-before")
+    screenshot(page, "door-card-before")
     button.click()
     page.get_by_text(re.compile(r"Già entrato/a alle \d\d:\d\d \(da accoglienza\)")).wait_for()
-    shot(page, "door-card-after")
+    screenshot(page, "door-card-after")
     assert Registration.objects.get(pk=people[0].pk).checked_in_at is not None
     assert not [e for e in page.csp_errors if "Content Security Policy" in e]
     page.context.close()
@@ -119,7 +111,7 @@ def test_the_e_mail_qr_opens_the_card_and_lets_the_person_in(
     for secret in ("Nicol", "Amico", "0@example.org", event.title, "Fai entrare", "Già entrato"):
         assert secret not in text
     assert visitor.context.cookies() == []
-    shot(visitor, "door-card-visitor")
+    screenshot(visitor, "door-card-visitor")
     visitor.context.close()
 
 
@@ -164,7 +156,7 @@ def test_scansiona_reads_the_code_with_the_camera(
         row = page.locator(f"#r-{people[1].pk}")
         assert row.is_visible() and "is-highlighted" in row.get_attribute("class")
         assert page.locator("#door-list li:visible").count() == 1
-        shot(page, "door-scan-found")
+        screenshot(page, "door-scan-found")
         row.get_by_role("button", name="Fai entrare").click()
         row.get_by_role("button", name="Annulla entrata").wait_for()
         people[1].refresh_from_db()
@@ -204,7 +196,7 @@ def test_offline_taps_wait_on_the_phone_and_the_first_check_in_wins(
     first.get_by_text("2 entrate in attesa di invio").wait_for()
     assert first.locator(f"#r-{nicolo.pk}").get_by_text("Entrata in attesa di invio").is_visible()
     assert first.locator('[data-count="checked_in"]').first.inner_text() == "2"
-    shot(first, "door-offline-queued")
+    screenshot(first, "door-offline-queued")
     second.locator(f"#r-{nicolo.pk}").get_by_role("button", name="Fai entrare").click()
     second.get_by_text("1 entrata in attesa di invio").wait_for()
     assert not Registration.objects.filter(event=event, checked_in_at__isnull=False).exists()
@@ -216,7 +208,7 @@ def test_offline_taps_wait_on_the_phone_and_the_first_check_in_wins(
     second.locator(f"#r-{nicolo.pk}").get_by_text(
         re.compile(r"Già entrato/a alle \d\d:\d\d \(da telefono-1\)")
     ).wait_for()
-    shot(second, "door-offline-conflict")
+    screenshot(second, "door-offline-conflict")
 
     entered = Registration.objects.filter(event=event, checked_in_at__isnull=False)
     assert set(entered.values_list("pk", flat=True)) == {nicolo.pk, luca.pk}

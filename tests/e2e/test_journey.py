@@ -12,21 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import new_page
+from tests.e2e.conftest import new_page, screenshot
 from tests.events.sender import free_port, start_sender
 from tests.public_pages import first_event
 
 pytestmark = pytest.mark.e2e
-
-SCREENS = Path("/work/notes/screens/issue-11")
-
-
-def _screen(page, name):
-    try:
-        SCREENS.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return
-    page.screenshot(path=SCREENS / f"{name}.png", full_page=True)
 
 
 class _Recorder:
@@ -101,7 +91,7 @@ def test_the_attendee_journey_on_a_phone_with_the_sender_process(
         page.wait_for_load_state()
         assert page.title().startswith("Errore:")
         assert page.evaluate("document.activeElement.id") == "form-errors"
-        _screen(page, "phone-1-errore")
+        screenshot(page, "phone-1-errore")
         page.locator("#form-errors a[href='#id_email']").click()
         assert page.evaluate("document.activeElement.id") == "id_email"
 
@@ -117,7 +107,7 @@ def test_the_attendee_journey_on_a_phone_with_the_sender_process(
         page.wait_for_url(re.compile(r"/esito/"))
         posted = time.monotonic()
         assert "rita@example.org" in page.locator("main").inner_text()
-        _screen(page, "phone-2-esito")
+        screenshot(page, "phone-2-esito")
 
         # Someone else joins the waiting list meanwhile.
         services.register(event=event, name="Primo Levi", email="primo@example.org")
@@ -135,7 +125,7 @@ def test_the_attendee_journey_on_a_phone_with_the_sender_process(
         assert "Confermata" in main.inner_text()
         qr = page.locator("img.tsf-qr")
         assert qr.is_visible() and qr.evaluate("img => img.naturalWidth") > 0
-        _screen(page, "phone-3-pagina-personale")
+        screenshot(page, "phone-3-pagina-personale")
 
         with page.expect_download() as download:
             main.get_by_role("link", name=re.compile(r"\.ics")).click()
@@ -146,12 +136,12 @@ def test_the_attendee_journey_on_a_phone_with_the_sender_process(
 
         main.get_by_role("link", name=re.compile("Annulla iscrizione")).click()
         page.wait_for_url(re.compile(r"/annulla/$"))
-        _screen(page, "phone-4-conferma-annullamento")
+        screenshot(page, "phone-4-conferma-annullamento")
         assert Registration.objects.get(email="rita@example.org").status == "confirmed"
         page.locator("main").get_by_role("button", name=re.compile("Sì, annulla")).click()
         page.wait_for_load_state()
         assert "Annullata" in page.locator("main").inner_text()
-        _screen(page, "phone-5-annullata")
+        screenshot(page, "phone-5-annullata")
 
         statuses = dict(Registration.objects.values_list("email", "status"))
         assert statuses == {"rita@example.org": "cancelled", "primo@example.org": "confirmed"}
