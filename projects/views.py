@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from torino_social_factory import page_cache
 from torino_social_factory.common import share_image
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 
@@ -19,6 +20,7 @@ from .models import (
     Project,
     latest_public_change,
     projects_with_images_or_updates,
+    themes_and_areas_by_project,
 )
 
 
@@ -89,7 +91,15 @@ def project_detail(request, slug):
     )
     project = get_object_or_404(Project.objects.published(), slug=slug)
     relations = project.page_relations(
-        images=slug in sections["images"], updates=slug in sections["updates"]
+        images=slug in sections["images"],
+        updates=slug in sections["updates"],
+        # Kept in the process for the content version (read by every project page):
+        # no unpickling of the catalogue's lists on each request.
+        themes_and_areas=page_cache.derived(
+            "project-themes-and-areas",
+            themes_and_areas_by_project,
+            version=getattr(request, "content_version", None),
+        ),
     )
     places = relations["places"]
     map_places = [
