@@ -111,7 +111,7 @@ PINNED = {
     "organisation": 3,
     "organisations": 3,
     "map": 1,  # its places' order, quartieri and items kept like the list's cards
-    "event": 3,
+    "event": 2,  # its programme only when it has one (which events do: kept per version)
     "events": 3,
     "registration form": 2,
     "programme": 2,
