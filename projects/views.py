@@ -19,8 +19,8 @@ from .models import (
     Participation,
     Project,
     latest_public_change,
+    links_by_project,
     projects_with_images_or_updates,
-    themes_and_areas_by_project,
 )
 
 
@@ -95,10 +95,8 @@ def project_detail(request, slug):
         updates=slug in sections["updates"],
         # Kept in the process for the content version (read by every project page):
         # no unpickling of the catalogue's lists on each request.
-        themes_and_areas=page_cache.derived(
-            "project-themes-and-areas",
-            themes_and_areas_by_project,
-            version=getattr(request, "content_version", None),
+        links=page_cache.derived(
+            "project-links", links_by_project, version=getattr(request, "content_version", None)
         ),
     )
     places = relations["places"]

@@ -106,8 +106,10 @@ PINNED = {
     "list": 1,
     "list filtered": 1,
     "list search": 1,
-    "project": 6,  # with its sources («Fonti») and updates; no gallery, so no query for it;
-    # its themes and quartieri kept for the content version with the whole catalogue's
+    # Its places, sources («Fonti») and updates; no gallery, so no query for it. Its
+    # themes, quartieri and participations are kept for the content version with the
+    # whole catalogue's.
+    "project": 5,
     "organisation": 3,
     "organisations": 3,
     "map": 1,  # its places' order, quartieri and items kept like the list's cards
