@@ -25,8 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from torino_social_factory import page_cache
-from torino_social_factory.common import share_image
+from torino_social_factory.common import share_image, versioned
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 from torino_social_factory.common.ratelimit import keep, over_limit
 
@@ -95,7 +94,7 @@ def event_list(request):
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     context = _event_context(event)
-    with_agenda = page_cache.derived(
+    with_agenda = versioned.kept(
         "events-with-agenda", events_with_agenda, version=getattr(request, "content_version", None)
     )
     context["agenda"] = list(event.agenda.all()) if event.pk in with_agenda else []

@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from torino_social_factory import page_cache
-from torino_social_factory.common import share_image
+from torino_social_factory.common import share_image, versioned
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 
 from .forms import OrganisationFilterForm
@@ -95,7 +94,7 @@ def project_detail(request, slug):
         updates=slug in sections["updates"],
         # Kept in the process for the content version (read by every project page):
         # no unpickling of the catalogue's lists on each request.
-        links=page_cache.derived(
+        links=versioned.kept(
             "project-links", links_by_project, version=getattr(request, "content_version", None)
         ),
     )
