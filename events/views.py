@@ -25,7 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from torino_social_factory.common import share_image
+from torino_social_factory.common import share_image, versioned
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 from torino_social_factory.common.ratelimit import keep, over_limit
 
@@ -33,7 +33,7 @@ from . import services
 from .calendar import calendar_links, ics_bytes
 from .emails import door_qr_png
 from .forms import LostLinkForm, RegistrationForm
-from .models import Event, Registration
+from .models import Event, Registration, events_with_agenda
 
 
 def _visible_event(request, slug, *, counted=True):
@@ -94,7 +94,10 @@ def event_list(request):
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     context = _event_context(event)
-    context["agenda"] = event.agenda.all()
+    with_agenda = versioned.kept(
+        "events-with-agenda", events_with_agenda, version=getattr(request, "content_version", None)
+    )
+    context["agenda"] = list(event.agenda.all()) if event.pk in with_agenda else []
     context["breadcrumbs"] = [
         (_("Eventi"), reverse("events:list")),
         (inline_in_language(event, "title"), None),

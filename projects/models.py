@@ -516,23 +516,30 @@ class Project(ResizedImageMixin, models.Model):
                 seen[neighbourhood.district_id] = neighbourhood.district
         return sorted(seen.values(), key=lambda d: d.number)
 
-    def page_relations(self, *, images=True, updates=True):
+    def page_relations(self, *, images=True, updates=True, links=None):
         """What the project's page shows of other tables, each read with one query of
         its own: for a single project, prefetch_related runs the same queries and its
         bookkeeping costs more than they do. Themes, quartieri and participations land
         where the templates and ``lead`` look for them; the rest is returned. ``images``
         / ``updates`` False: the caller knows there are none
         (``projects_with_images_or_updates``), and the query that would find nothing is
-        not run."""
-        self.theme_list = list(self.themes.order_by("name", "pk"))
-        self.neighbourhood_list = list(
-            self.neighbourhoods.select_related("district").order_by("name", "pk")
-        )
-        self.all_participations = list(
-            self.participations.select_related("organisation").order_by(
-                "role", "organisation__name", "pk"
+        not run. ``links``: the catalogue's ``links_by_project``, kept by the caller,
+        which spares the queries of the themes, quartieri and participations."""
+        if links is None:
+            self.theme_list = list(self.themes.order_by("name", "pk"))
+            self.neighbourhood_list = list(
+                self.neighbourhoods.select_related("district").order_by("name", "pk")
             )
-        )
+            self.all_participations = list(
+                self.participations.select_related("organisation").order_by(
+                    "role", "organisation__name", "pk"
+                )
+            )
+        else:
+            # New lists: the kept ones are shared by every request of the process.
+            self.theme_list = list(links["themes"].get(self.pk, ()))
+            self.neighbourhood_list = list(links["neighbourhoods"].get(self.pk, ()))
+            self.all_participations = list(links["participations"].get(self.pk, ()))
         return {
             "places": list(
                 self.places.select_related("neighbourhood__district").order_by("name", "pk")
@@ -808,3 +815,31 @@ def projects_with_images_or_updates():
         "images": set(ProjectImage.objects.values_list("project__slug", flat=True)),
         "updates": set(ProjectUpdate.objects.values_list("project__slug", flat=True)),
     }
+
+
+def links_by_project():
+    """{"themes", "neighbourhoods", "participations": {project id: its rows}} for the
+    whole catalogue, in the project page's order: themes and quartieri (each with its
+    circoscrizione) by name, participations (each with its organisation) by role and
+    organisation. The themes, quartieri and organisations are a few dozen rows, each
+    shared by the projects that link it: a handful of queries for the whole catalogue,
+    meant to be kept for the content version, instead of three per project page."""
+    themes = Theme.objects.in_bulk()
+    neighbourhoods = Neighbourhood.objects.select_related("district").in_bulk()
+    organisations = Organisation.objects.in_bulk()
+    by_project = {"themes": {}, "neighbourhoods": {}, "participations": {}}
+    pairs = (
+        ("themes", themes, Project.themes.through.objects.order_by("theme__name", "theme__pk")
+         .values_list("project_id", "theme_id")),
+        ("neighbourhoods", neighbourhoods, Project.neighbourhoods.through.objects.order_by(
+            "neighbourhood__name", "neighbourhood__pk").values_list("project_id", "neighbourhood_id")),
+    )  # fmt: skip
+    for name, rows, links in pairs:
+        lists = by_project[name]
+        for project_id, row_id in links:
+            lists.setdefault(project_id, []).append(rows[row_id])
+    lists = by_project["participations"]
+    for participation in Participation.objects.order_by("role", "organisation__name", "pk"):
+        participation.organisation = organisations[participation.organisation_id]
+        lists.setdefault(participation.project_id, []).append(participation)
+    return by_project

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from torino_social_factory.common import share_image
+from torino_social_factory.common import share_image, versioned
 from torino_social_factory.common.i18n import current_language, inline_in_language, text_in_language
 
 from .forms import OrganisationFilterForm
@@ -18,6 +18,7 @@ from .models import (
     Participation,
     Project,
     latest_public_change,
+    links_by_project,
     projects_with_images_or_updates,
 )
 
@@ -89,7 +90,13 @@ def project_detail(request, slug):
     )
     project = get_object_or_404(Project.objects.published(), slug=slug)
     relations = project.page_relations(
-        images=slug in sections["images"], updates=slug in sections["updates"]
+        images=slug in sections["images"],
+        updates=slug in sections["updates"],
+        # Kept in the process for the content version (read by every project page):
+        # no unpickling of the catalogue's lists on each request.
+        links=versioned.kept(
+            "project-links", links_by_project, version=getattr(request, "content_version", None)
+        ),
     )
     places = relations["places"]
     map_places = [

@@ -17,7 +17,6 @@ from public content, both keyed by one number that changes with the content.
 
 import hashlib
 import re
-import time
 from functools import partial
 
 from django.conf import settings
@@ -31,6 +30,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 
 from . import compression
+from .common import versioned
 
 CONTENT_APPS = {"torino_social_factory", "projects", "events"}
 IGNORED_MODELS = {
@@ -88,34 +88,19 @@ def current():
     return row[0] if row else 0
 
 
-# The derived values this process last used: name -> (version, expiry, value). Every
-# request reads the version from the database, so an entry of an older version is never
-# used and a change made in another process is seen at once; keeping them here spares
-# every page a cache round trip (and an unpickling) per value. Values are shared by the
-# requests of the process: they are only read.
-_this_process = {}
-
-
 def derived(name, compute, *, version=None):
     """A value computed from public content (site settings, "last updated"), cached for
-    the current content version: no one ever has to forget it."""
+    the current content version (``common.versioned``): no one ever has to forget it."""
     if version is None:
         version = current()
-    now = time.monotonic()
-    kept = _this_process.get(name)
-    if kept is not None and kept[0] == version and now < kept[1]:
-        return kept[2]
-    value = cache.get_or_set(f"derived:{name}:{version}", compute, settings.PAGE_CACHE_SECONDS)
-    # Kept no longer than the shared cache keeps it, for values that also age with time.
-    _this_process[name] = (version, now + settings.PAGE_CACHE_SECONDS, value)
-    return value
+    return versioned.kept(name, compute, version=version)
 
 
 def forget_derived(**kwargs):
     """setting_changed: the caches were replaced (tests do it for each test, whose
     rolled-back database starts again from the same version numbers)."""
     if kwargs.get("setting") in (None, "CACHES", "PAGE_CACHE_SECONDS"):
-        _this_process.clear()
+        versioned.forget()
 
 
 def content_changed(sender, **kwargs):

@@ -153,3 +153,16 @@ def test_with_coordinates_the_map_waits_for_the_button_and_loads_nothing_third_p
     assert [url for url in html.fetched_urls() if is_third_party(url)] == []
     assert "leaflet.js" not in " ".join(html.fetched_urls())
     assert response.cookies == {}
+
+
+def test_the_programme_shows_once_it_has_items_and_follows_each_change(client, open_event):
+    """Which events have a programme is kept for the content version: an item added or
+    removed bumps it, and the page shows the programme or says it is coming."""
+    coming = "Il programma dettagliato sarà pubblicato qui appena disponibile."
+    url = open_event.get_absolute_url()
+    assert coming in client.get(url).content.decode()
+    item = open_event.agenda.create(title="Saluti di benvenuto")
+    html = client.get(url).content.decode()
+    assert "Saluti di benvenuto" in html and coming not in html
+    item.delete()
+    assert coming in client.get(url).content.decode()

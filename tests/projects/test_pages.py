@@ -206,3 +206,26 @@ def test_english_home_says_once_that_a_card_is_in_italian_only(client, settings,
         body = client.get("/en/").content.decode()
         assert '<span lang="it">Progetto pubblico</span>' in body
         assert body.count("This text is available in Italian only.") == 1
+
+
+def test_project_page_follows_its_themes_quartieri_and_partners(
+    client, settings, world, make_organisation, make_neighbourhood, make_theme
+):
+    """The catalogue's themes, quartieri and participations are kept for the content
+    version: each change to them bumps it, and the page shows the new ones at once."""
+    from projects.models import Participation
+
+    settings.PAGE_CACHE_ENABLED = False
+    body = client.get("/progetti/pubblico/").content.decode()
+    assert "Partner Due" in body and "Vallette" in body
+    project = world["public"]
+    project.themes.add(make_theme("Tema nuovo", slug="tema-nuovo"))
+    project.neighbourhoods.add(make_neighbourhood("Falchera", slug="falchera"))
+    Participation.objects.create(
+        project=project, organisation=make_organisation("Aiuto Tre", slug="aiuto-tre"),
+        role=Participation.Role.COLLABORATOR,
+    )  # fmt: skip
+    Participation.objects.filter(organisation__slug="partner-due").delete()
+    body = client.get("/progetti/pubblico/").content.decode()
+    assert "Tema nuovo" in body and "Falchera" in body and "Aiuto Tre" in body
+    assert "Partner Due" not in body

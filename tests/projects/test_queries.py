@@ -106,11 +106,14 @@ PINNED = {
     "list": 1,
     "list filtered": 1,
     "list search": 1,
-    "project": 8,  # with its sources («Fonti») and updates; no gallery, so no query for it
+    # Its places, sources («Fonti») and updates; no gallery, so no query for it. Its
+    # themes, quartieri and participations are kept for the content version with the
+    # whole catalogue's.
+    "project": 5,
     "organisation": 3,
     "organisations": 3,
     "map": 1,  # its places' order, quartieri and items kept like the list's cards
-    "event": 3,
+    "event": 2,  # its programme only when it has one (which events do: kept per version)
     "events": 3,
     "registration form": 2,
     "programme": 2,
