@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
+from django.db.models.functions import Greatest
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -65,8 +66,6 @@ def move_past(version):
     """After the database was replaced (a restore): a version above both ``version``,
     the last one this site used, and the restored one. The caches may hold pages for
     every number up to ``version``, made from content the restore has replaced."""
-    from django.db.models.functions import Greatest
-
     from .models import ContentVersion
 
     changed = ContentVersion.objects.filter(pk=1).update(

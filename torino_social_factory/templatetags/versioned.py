@@ -2,7 +2,7 @@
 footer, the fixed parts of the feedback form) rendered once per content version.
 
 What ``{% cache %}`` would do with the content version among its keys, kept in the
-process as well (``page_cache.derived``): every page shows six of these parts, and
+process as well (``common.versioned.kept``): every page shows six of these parts, and
 ``{% cache %}`` would ask the shared cache (and unpickle its answer) six times a page.
 Like ``{% cache %}``, the fragment must depend on nothing but the content, the names
 ``vary_on`` resolves (the language, the section) and the content version.
@@ -11,7 +11,7 @@ Like ``{% cache %}``, the fragment must depend on nothing but the content, the n
 from django import template
 from django.utils.safestring import mark_safe
 
-from .. import page_cache
+from ..common import versioned as kept_for_version
 
 register = template.Library()
 
@@ -23,15 +23,12 @@ class VersionedNode(template.Node):
         self.vary_on = vary_on
 
     def render(self, context):
-        request = context.get("request")
-        version = getattr(request, "content_version", None)
-        if version is None:  # outside a request the middleware saw: nothing to key on
-            return self.nodelist.render(context)
         values = ":".join(str(value.resolve(context)) for value in self.vary_on)
-        return page_cache.derived(
+        # Outside a request the middleware saw there is no version: rendered each time.
+        return kept_for_version.kept(
             f"fragment:{self.name}:{values}",
             lambda: mark_safe(self.nodelist.render(context)),  # noqa: S308 - rendered by the engine
-            version=version,
+            version=getattr(context.get("request"), "content_version", None),
         )
 
 
