@@ -516,38 +516,17 @@ class Project(ResizedImageMixin, models.Model):
                 seen[neighbourhood.district_id] = neighbourhood.district
         return sorted(seen.values(), key=lambda d: d.number)
 
-    def page_relations(self, *, images=True, updates=True, links=None):
-        """What the project's page shows of other tables, each read with one query of
-        its own: for a single project, prefetch_related runs the same queries and its
-        bookkeeping costs more than they do. Themes, quartieri and participations land
-        where the templates and ``lead`` look for them; the rest is returned. ``images``
-        / ``updates`` False: the caller knows there are none
-        (``projects_with_images_or_updates``), and the query that would find nothing is
-        not run. ``links``: the catalogue's ``links_by_project``, kept by the caller,
-        which spares the queries of the themes, quartieri and participations."""
-        if links is None:
-            self.theme_list = list(self.themes.order_by("name", "pk"))
-            self.neighbourhood_list = list(
-                self.neighbourhoods.select_related("district").order_by("name", "pk")
-            )
-            self.all_participations = list(
-                self.participations.select_related("organisation").order_by(
-                    "role", "organisation__name", "pk"
-                )
-            )
-        else:
-            # New lists: the kept ones are shared by every request of the process.
-            self.theme_list = list(links["themes"].get(self.pk, ()))
-            self.neighbourhood_list = list(links["neighbourhoods"].get(self.pk, ()))
-            self.all_participations = list(links["participations"].get(self.pk, ()))
-        return {
-            "places": list(
-                self.places.select_related("neighbourhood__district").order_by("name", "pk")
-            ),
-            "images": list(self.images.order_by("order", "pk")) if images else [],
-            "updates": list(self.updates.order_by("-date", "-pk")) if updates else [],
-            "sources": list(self.sources.order_by("order", "pk")),
-        }
+    def page_relations(self, catalogue):
+        """What the project's page shows of other tables, taken from ``catalogue``, the
+        whole catalogue's ``relations_by_project()`` (kept by the caller for the content
+        version). Themes, quartieri and participations land where the templates and
+        ``lead`` look for them; places, gallery, updates and sources are returned."""
+        # New lists: the kept ones are shared by every request of the process.
+        rows = {name: list(by_project.get(self.pk, ())) for name, by_project in catalogue.items()}
+        self.theme_list = rows.pop("themes")
+        self.neighbourhood_list = rows.pop("neighbourhoods")
+        self.all_participations = rows.pop("participations")
+        return rows
 
     def key_fact_list(self, language=None):
         text = text_in_language(self, "key_facts", language)
@@ -807,27 +786,24 @@ def latest_public_change():
     return max((c for c in candidates if c), default=None)
 
 
-def projects_with_images_or_updates():
-    """{"images": slugs, "updates": slugs} of the projects that have any. Most projects
-    have neither gallery nor timeline, and their pages then spare two queries: one query
-    each for the whole catalogue, meant to be kept for the content version."""
-    return {
-        "images": set(ProjectImage.objects.values_list("project__slug", flat=True)),
-        "updates": set(ProjectUpdate.objects.values_list("project__slug", flat=True)),
-    }
-
-
-def links_by_project():
-    """{"themes", "neighbourhoods", "participations": {project id: its rows}} for the
-    whole catalogue, in the project page's order: themes and quartieri (each with its
-    circoscrizione) by name, participations (each with its organisation) by role and
-    organisation. The themes, quartieri and organisations are a few dozen rows, each
-    shared by the projects that link it: a handful of queries for the whole catalogue,
-    meant to be kept for the content version, instead of three per project page."""
+def relations_by_project():
+    """{"themes", "neighbourhoods", "participations", "places", "images", "updates",
+    "sources": {project id: its rows}} for the whole catalogue, in the project page's
+    order: themes and quartieri (each with its circoscrizione) by name, participations
+    (each with its organisation) by role and organisation, places (each with its
+    quartiere) by name, updates newest first, gallery and sources in the editors' order.
+    Eight queries for the whole catalogue, meant to be kept for the content version,
+    instead of seven on every project page. The themes, quartieri and organisations are
+    a few dozen rows, each shared by the projects that link it."""
     themes = Theme.objects.in_bulk()
     neighbourhoods = Neighbourhood.objects.select_related("district").in_bulk()
     organisations = Organisation.objects.in_bulk()
-    by_project = {"themes": {}, "neighbourhoods": {}, "participations": {}}
+    by_project = {
+        name: {}
+        for name in (
+            "themes", "neighbourhoods", "participations", "places", "images", "updates", "sources",
+        )
+    }  # fmt: skip
     pairs = (
         ("themes", themes, Project.themes.through.objects.order_by("theme__name", "theme__pk")
          .values_list("project_id", "theme_id")),
@@ -842,4 +818,17 @@ def links_by_project():
     for participation in Participation.objects.order_by("role", "organisation__name", "pk"):
         participation.organisation = organisations[participation.organisation_id]
         lists.setdefault(participation.project_id, []).append(participation)
+    lists = by_project["places"]
+    for place in Place.objects.order_by("name", "pk"):
+        place.neighbourhood = neighbourhoods.get(place.neighbourhood_id)
+        lists.setdefault(place.project_id, []).append(place)
+    own_rows = (
+        ("images", ProjectImage.objects.order_by("order", "pk")),
+        ("updates", ProjectUpdate.objects.order_by("-date", "-pk")),
+        ("sources", ProjectSource.objects.order_by("order", "pk")),
+    )
+    for name, rows in own_rows:
+        lists = by_project[name]
+        for row in rows:
+            lists.setdefault(row.project_id, []).append(row)
     return by_project

@@ -18,8 +18,7 @@ from .models import (
     Participation,
     Project,
     latest_public_change,
-    links_by_project,
-    projects_with_images_or_updates,
+    relations_by_project,
 )
 
 
@@ -83,20 +82,15 @@ def project_list(request):
 
 @require_safe
 def project_detail(request, slug):
-    sections = per_version(
-        getattr(request, "content_version", None),
-        "projects-with-images-or-updates",
-        projects_with_images_or_updates,
-    )
     project = get_object_or_404(Project.objects.published(), slug=slug)
     relations = project.page_relations(
-        images=slug in sections["images"],
-        updates=slug in sections["updates"],
         # Kept in the process for the content version (read by every project page):
-        # no unpickling of the catalogue's lists on each request.
-        links=versioned.kept(
-            "project-links", links_by_project, version=getattr(request, "content_version", None)
-        ),
+        # no query and no unpickling of the catalogue's rows on each request.
+        versioned.kept(
+            "project-relations",
+            relations_by_project,
+            version=getattr(request, "content_version", None),
+        )
     )
     places = relations["places"]
     map_places = [

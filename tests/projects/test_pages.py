@@ -229,3 +229,31 @@ def test_project_page_follows_its_themes_quartieri_and_partners(
     body = client.get("/progetti/pubblico/").content.decode()
     assert "Tema nuovo" in body and "Falchera" in body and "Aiuto Tre" in body
     assert "Partner Due" not in body
+
+
+def test_project_page_follows_its_places_and_sources(client, settings, world, make_place):
+    """Places and «Fonti» are kept for the content version with the whole catalogue's,
+    each place with its quartiere: an edit shows on the next request, and a place moved
+    to another project (an update that sends no signal, told by the version row) leaves
+    the first one's page for the other's."""
+    from projects.models import Place, ProjectSource
+    from torino_social_factory import page_cache
+
+    settings.PAGE_CACHE_ENABLED = False
+    body = client.get("/progetti/pubblico/").content.decode()
+    assert "via Baltea 3, Torino" in body and ">Fonti</h2>" not in body
+    place = make_place(world["public"], name="Laboratorio nuovo", address="via Cigna 2, Torino")
+    ProjectSource.objects.create(
+        project=world["public"], publisher="Città di Torino", title="Delibera",
+        url="https://example.org/delibera",
+    )  # fmt: skip
+    body = client.get("/progetti/pubblico/").content.decode()
+    assert "Laboratorio nuovo" in body and "via Cigna 2, Torino" in body
+    assert ">Fonti</h2>" in body and "Delibera" in body
+    assert 'Quartiere: <a href="/progetti/?quartiere=vallette">Vallette</a>' in body
+    world["hidden"].is_published = True
+    world["hidden"].save()
+    Place.objects.filter(pk=place.pk).update(project=world["hidden"])
+    page_cache.bump()
+    assert "Laboratorio nuovo" not in client.get("/progetti/pubblico/").content.decode()
+    assert "Laboratorio nuovo" in client.get("/progetti/nascosto/").content.decode()

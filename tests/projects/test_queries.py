@@ -106,10 +106,9 @@ PINNED = {
     "list": 1,
     "list filtered": 1,
     "list search": 1,
-    # Its places, sources («Fonti») and updates; no gallery, so no query for it. Its
-    # themes, quartieri and participations are kept for the content version with the
-    # whole catalogue's.
-    "project": 5,
+    # Its own row: its themes, quartieri, participations, places, gallery, updates and
+    # sources are kept for the content version with the whole catalogue's.
+    "project": 2,
     "organisation": 3,
     "organisations": 3,
     "map": 1,  # its places' order, quartieri and items kept like the list's cards
