@@ -157,11 +157,12 @@ def test_page_changelist_queries_do_not_grow_with_rows(superuser_client, count_q
 
 
 def test_an_editor_previews_a_draft_project_as_the_public_will_see_it(client, make_staff):
-    from projects.models import Project
+    from projects.models import Place, Project
 
     project = Project.objects.create(
         slug="bozza", title="Orti in Barriera", summary="Un orto condiviso.", is_published=False
     )
+    Place.objects.create(project=project, name="Orto di via Cigna", address="via Cigna 2, Torino")
     assert client.get(project.get_absolute_url()).status_code == 404  # not public yet
     url = reverse("admin:staff_preview_project", args=[project.pk])
     assert client.get(url).status_code == 302  # anonymous: to the login
@@ -169,6 +170,8 @@ def test_an_editor_previews_a_draft_project_as_the_public_will_see_it(client, ma
     response = client.get(url)
     assert response.status_code == 200
     assert "Orti in Barriera" in response.content.decode()
+    # The rows kept for the public pages hold the drafts' too: the preview shows its place.
+    assert "Orto di via Cigna" in response.content.decode()
     assert "projects/project_detail.html" in [t.name for t in response.templates]
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-store" in response["Cache-Control"]
