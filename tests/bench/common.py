@@ -154,14 +154,26 @@ def prepare(env, *, seed=True):
     manage(env, "collectstatic", "--no-input", "-v0")
 
 
+LOGS = HERE / "out"  # git ignores it
+
+
 @contextmanager
-def gunicorn(env, port, workers=WORKERS):
+def gunicorn(env, port, workers=WORKERS, log_name="site"):
+    """The site under gunicorn until the block ends. Its output (one JSON line per
+    request, as in production) goes to tests/bench/out/<log_name>.log: hundreds of
+    thousands of lines would bury the figures on the terminal, and writing them there
+    slows the server down."""
+    LOGS.mkdir(exist_ok=True)
+    log_path = LOGS / f"{log_name}.log"
+    log = log_path.open("w")
     process = subprocess.Popen(
         [GUNICORN, "torino_social_factory.wsgi", "-b", f"127.0.0.1:{port}"]
         + ["--workers", str(workers), "--log-level", "warning"],
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.time() + 60
@@ -172,11 +184,13 @@ def gunicorn(env, port, workers=WORKERS):
             except OSError:
                 time.sleep(0.2)
         else:
-            raise RuntimeError("gunicorn did not start")
+            tail = log_path.read_text()[-3000:]
+            raise RuntimeError(f"gunicorn did not start ({log_path}):\n{tail}")
         yield f"http://127.0.0.1:{port}"
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+        log.close()
 
 
 def fetch(url, headers=None):
@@ -320,5 +334,5 @@ class Bench:
         prepare(environment, seed=seed)
         if setup:
             setup(environment)
-        with gunicorn(environment, port, workers=workers) as base:
+        with gunicorn(environment, port, workers=workers, log_name=name) as base:
             yield base, environment

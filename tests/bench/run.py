@@ -58,7 +58,8 @@ def main():
     report.say(
         "Server, load generator and browser share the machine (loopback), so absolute "
         "figures are a floor; on a machine shared with other work they are noisy, and "
-        "the ratios are what the throughput target is about."
+        "the ratios are what the throughput target is about. Each server's output (its "
+        "request log) is in `tests/bench/out/`."
     )
     report.say("")
     with tempfile.TemporaryDirectory(prefix="tsf-bench-") as workdir:
