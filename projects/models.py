@@ -798,37 +798,41 @@ def relations_by_project():
     themes = Theme.objects.in_bulk()
     neighbourhoods = Neighbourhood.objects.select_related("district").in_bulk()
     organisations = Organisation.objects.in_bulk()
-    by_project = {
-        name: {}
-        for name in (
-            "themes", "neighbourhoods", "participations", "places", "images", "updates", "sources",
-        )
-    }  # fmt: skip
-    pairs = (
-        ("themes", themes, Project.themes.through.objects.order_by("theme__name", "theme__pk")
-         .values_list("project_id", "theme_id")),
-        ("neighbourhoods", neighbourhoods, Project.neighbourhoods.through.objects.order_by(
-            "neighbourhood__name", "neighbourhood__pk").values_list("project_id", "neighbourhood_id")),
-    )  # fmt: skip
-    for name, rows, links in pairs:
-        lists = by_project[name]
-        for project_id, row_id in links:
-            lists.setdefault(project_id, []).append(rows[row_id])
-    lists = by_project["participations"]
-    for participation in Participation.objects.order_by("role", "organisation__name", "pk"):
+    participations = list(Participation.objects.order_by("role", "organisation__name", "pk"))
+    for participation in participations:
         participation.organisation = organisations[participation.organisation_id]
-        lists.setdefault(participation.project_id, []).append(participation)
-    lists = by_project["places"]
-    for place in Place.objects.order_by("name", "pk"):
+    places = list(Place.objects.order_by("name", "pk"))
+    for place in places:
         place.neighbourhood = neighbourhoods.get(place.neighbourhood_id)
-        lists.setdefault(place.project_id, []).append(place)
-    own_rows = (
-        ("images", ProjectImage.objects.order_by("order", "pk")),
-        ("updates", ProjectUpdate.objects.order_by("-date", "-pk")),
-        ("sources", ProjectSource.objects.order_by("order", "pk")),
+    theme_links = Project.themes.through.objects.order_by("theme__name", "theme__pk")
+    neighbourhood_links = Project.neighbourhoods.through.objects.order_by(
+        "neighbourhood__name", "neighbourhood__pk"
     )
-    for name, rows in own_rows:
-        lists = by_project[name]
-        for row in rows:
-            lists.setdefault(row.project_id, []).append(row)
-    return by_project
+    return {
+        "themes": _linked_by_project(theme_links.values_list("project_id", "theme_id"), themes),
+        "neighbourhoods": _linked_by_project(
+            neighbourhood_links.values_list("project_id", "neighbourhood_id"), neighbourhoods
+        ),
+        "participations": _by_project(participations),
+        "places": _by_project(places),
+        "images": _by_project(ProjectImage.objects.order_by("order", "pk")),
+        "updates": _by_project(ProjectUpdate.objects.order_by("-date", "-pk")),
+        "sources": _by_project(ProjectSource.objects.order_by("order", "pk")),
+    }
+
+
+def _by_project(rows):
+    """{project id: its rows, in the order given}."""
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row.project_id, []).append(row)
+    return grouped
+
+
+def _linked_by_project(links, rows):
+    """{project id: the rows it links, in the order of ``links``}, from (project id,
+    row id) pairs and {id: row}."""
+    grouped = {}
+    for project_id, row_id in links:
+        grouped.setdefault(project_id, []).append(rows[row_id])
+    return grouped

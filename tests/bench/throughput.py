@@ -44,8 +44,8 @@ def run(bench):
         f"workers; `Accept-Encoding: gzip, br`. Each page and the static CSS file "
         f"(`{bench.static_css}`) take turns, {ROUNDS} × {ROUND_SECONDS} s each; "
         f"the ratio is the median of the turns' page / static (requests/s: the mean of "
-        f"the turns; p50 and p99: the worse turn). Target: every cached page at ≥ {TARGET:.2f}× the static "
-        f"file's requests/s."
+        f"the turns; p50 and p99: the worse turn). Target: every cached page at "
+        f"≥ {TARGET:.2f}× the static file's requests/s."
     )
     report.say("")
     rows = []
