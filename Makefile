@@ -69,7 +69,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## Speed figures (not a test): writes tests/bench/RESULTS.md. Needs wrk and Chromium
+## Speed figures (not a test): writes tests/bench/RESULTS.md. Needs wrk, Chromium and npm
 ## (installed from Debian when we may; else a slower Python load generator is used and
 ## labelled, and the page-weight and Lighthouse parts say they could not run).
 bench: messages
@@ -79,6 +79,9 @@ bench: messages
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; } || \
 	  echo "chromium non installato: peso delle pagine e Lighthouse non misurati"
+	@command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null 2>&1; } || \
+	  echo "npm non installato: Lighthouse non misurato"
 	$(PY) tests/bench/run.py
 
 ## Bootstrap Italia trimmed to the rules our templates and scripts use (PurgeCSS from npm,
