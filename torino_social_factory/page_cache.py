@@ -21,14 +21,14 @@ from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 
 from . import compression
 from .common import versioned
@@ -77,11 +77,14 @@ def move_past(version):
 
 def current():
     """The current version number (0 before the first change). One query, in plain SQL:
-    every request runs it, and the ORM would cost more than the cache hit."""
+    every request runs it, and the ORM would cost more than the cache hit. The
+    connection is looked up once: each attribute read through ``django.db.connection``
+    looks it up again, and that doubled the cost of this query."""
     from .models import ContentVersion
 
-    table = connection.ops.quote_name(ContentVersion._meta.db_table)
-    with connection.cursor() as cursor:
+    database = connections[DEFAULT_DB_ALIAS]
+    table = database.ops.quote_name(ContentVersion._meta.db_table)
+    with database.cursor() as cursor:
         cursor.execute(f"SELECT version FROM {table} WHERE id = 1")  # noqa: S608 - no input
         row = cursor.fetchone()
     return row[0] if row else 0
@@ -133,27 +136,23 @@ def _site_settings(version):
     return SiteSettings.load(version=version)
 
 
-class PageCacheMiddleware:
-    """Whole-page cache for anonymous visitors, keyed by (version, language, path).
+HEADER = "X-Page-Cache"  # "hit" or "miss" on what the cache answered or stored
 
-    It sits right after SecurityMiddleware and WhiteNoise, so a cached page costs about
-    what a static file costs: one cheap query for the content version, one cache read.
-    What it stores is the finished response of everything below it (CSP, frame and
-    language headers included); SecurityMiddleware above it still adds HSTS per request.
 
-    A page is stored only when nothing about it belongs to one visitor: a 200 HTML answer
-    to a GET from a visitor without a session, that set no cookie, read no session, used
-    no CSRF token, carries no CSP nonce and did not ask to stay private. Personal pages
-    (/iscrizione/...) and the admin are never looked up nor stored.
+class FetchFromPageCacheMiddleware:
+    """Answers anonymous visitors from the page cache, keyed by (version, language,
+    host, path, encoding); ``UpdatePageCacheMiddleware`` further down fills it. Django's
+    own cache middleware is split the same way, for the same reason: the lookup wants to
+    run as early as it can, the store wants the response of everything below it.
 
-    Entries also expire after PAGE_CACHE_SECONDS so that time-dependent text
-    ("registrations close…") moves on. Responses carry a weak ETag (one page, several
-    encodings) and Last-Modified (the time of rendering), so ConditionalGetMiddleware
-    answers revalidations with 304. Each entry holds the page plain, gzip and brotli,
-    compressed once when stored: a hit only picks the one the client accepts.
+    The lookup sits right after WhiteNoise, the media files and /readyz, so a hit costs
+    about what a static file costs: one cheap query for the content version, one cache
+    read, and none of the middleware below (revalidation is answered here). A hit is a
+    finished response, pickled whole, for the encoding this client accepts.
+
+    Personal pages (/iscrizione/...), the admin and anyone with a session cookie are
+    never looked up: staff always see the live page.
     """
-
-    HEADER = "X-Page-Cache"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -167,50 +166,35 @@ class PageCacheMiddleware:
         # Read for every request that reaches Django (static files never do): the
         # derived values of this request (site settings, last update) belong to it.
         request.content_version = version = current()
+        if settings.PAGE_CACHE_ENABLED and self.cacheable_request(request):
+            key = request.page_cache_key = self.key(request, version)
+            response = cache.get(variant_key(key, compression.accepted_encoding(request)))
+            if response is not None:
+                return self.hit(request, response)
         # The site's frame words (name, city, EU fund) for the apps' views, read only
         # when a view asks: like django.contrib.sites' request.site.
         request.site_settings = SimpleLazyObject(partial(_site_settings, version))
-        if not settings.PAGE_CACHE_ENABLED or not self.cacheable_request(request):
-            return self.get_response(request)
-        key = self.key(request, version)
-        cached = cache.get(key)
-        if cached is not None:
-            return self.from_cache(request, cached, "hit")
-        response = self.get_response(request)
-        if request.method == "GET" and self.cacheable_response(request, response):
-            response.headers["ETag"] = f'W/"{hashlib.md5(response.content).hexdigest()}"'
-            response.headers["Last-Modified"] = http_date()
-            patch_cache_control(response, no_cache=True)  # browsers revalidate: 304
-            patch_vary_headers(response, ("Accept-Encoding",))
-            # Every encoding is made once, here, so a hit costs no compression.
-            body = response.content
-            bodies = {None: body}
-            if len(body) >= compression.MIN_SIZE:
-                bodies |= {name: compression.encode(body, name) for name in compression.ENCODINGS}
-            headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-            cached = (response.status_code, headers, bodies)
-            cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
-            return self.from_cache(request, cached, "miss")
-        return response
+        return self.get_response(request)
 
-    def from_cache(self, request, cached, outcome):
-        status, headers, bodies = cached
-        encoding = compression.accepted_encoding(request)
-        if encoding not in bodies:
-            encoding = None
-        body = bodies[encoding]
-        response = HttpResponse(body, status=status, headers=headers)
-        response.headers["Content-Length"] = str(len(body))
-        if encoding:
-            response.headers["Content-Encoding"] = encoding
-        response.headers[self.HEADER] = outcome
-        response.compressed = True  # nothing left for CompressionMiddleware to do
+    def hit(self, request, response):
+        response.headers[HEADER] = "hit"
+        meta = request.META
+        if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
+            # What ConditionalGetMiddleware does for the pages below: 304 when the
+            # browser's copy is this one.
+            last_modified = parse_http_date_safe(response["Last-Modified"])
+            return get_conditional_response(
+                request, etag=response["ETag"], last_modified=last_modified, response=response
+            )
         return response
 
     def cacheable_request(self, request):
         if request.method not in ("GET", "HEAD"):
             return False
-        if len(request.get_full_path()) > settings.PAGE_CACHE_MAX_PATH:
+        if (
+            len(request.path) + len(request.META.get("QUERY_STRING", ""))
+            > settings.PAGE_CACHE_MAX_PATH
+        ):
             return False
         if self.excluded.search(request.path_info):
             return False
@@ -218,17 +202,6 @@ class PageCacheMiddleware:
         # so staff always see the live page. Messages are shown once to one visitor.
         cookies = request.COOKIES
         return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
-
-    def cacheable_response(self, request, response):
-        if response.status_code != 200 or response.streaming:
-            return False
-        if not response.get("Content-Type", "").startswith("text/html"):
-            return False
-        if not compression.carries_no_secret(request, response):
-            return False
-        if "nonce-" in response.get("Content-Security-Policy", ""):
-            return False
-        return "cookie" not in response.get("Vary", "").lower()
 
     def key(self, request, version):
         # LocaleMiddleware has not run yet: the language comes from the URL, as it will
@@ -242,3 +215,75 @@ class PageCacheMiddleware:
         # render answers 400, which is not cached), so it can only miss.
         host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
         return f"page:{version}:{language}:{scheme}{host}:{path}"
+
+
+def variant_key(key, encoding):
+    return f"{key}:{encoding or 'identity'}"
+
+
+class UpdatePageCacheMiddleware:
+    """Stores what ``FetchFromPageCacheMiddleware`` looked up and did not find.
+
+    It sits below revalidation and compression, so it sees the page as the view and the
+    middleware below made it (CSP, frame and language headers included), plain. A page
+    is stored only when nothing about it belongs to one visitor: a 200 HTML answer to a
+    GET that set no cookie, read no session, used no CSRF token, carries no CSP nonce
+    and did not ask to stay private.
+
+    Entries expire after PAGE_CACHE_SECONDS so that time-dependent text ("registrations
+    close…") moves on. Responses carry a weak ETag (one page, several encodings) and
+    Last-Modified (the time of rendering), so browsers revalidate with a 304. Each page
+    is stored once per encoding (plain, gzip, brotli), compressed once when stored: a
+    hit reads only the one its client accepts and compresses nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "page_cache_key", None)
+        if key is None or request.method != "GET" or not self.cacheable_response(request, response):
+            return response
+        response.headers["ETag"] = f'W/"{hashlib.md5(response.content).hexdigest()}"'
+        response.headers["Last-Modified"] = http_date()
+        patch_cache_control(response, no_cache=True)  # browsers revalidate: 304
+        patch_vary_headers(response, ("Accept-Encoding",))
+        body = response.content
+        headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
+        variants = {None: stored_response(response.status_code, headers, body, None)}
+        for encoding in compression.ENCODINGS:
+            if len(body) >= compression.MIN_SIZE:
+                encoded = compression.encode(body, encoding)
+                variants[encoding] = stored_response(
+                    response.status_code, headers, encoded, encoding
+                )
+            else:  # smaller bodies grow when compressed: every client gets the plain one
+                variants[encoding] = variants[None]
+        cache.set_many(
+            {variant_key(key, encoding): variant for encoding, variant in variants.items()},
+            settings.PAGE_CACHE_SECONDS,
+        )
+        response = variants[compression.accepted_encoding(request)]
+        response.headers[HEADER] = "miss"
+        return response
+
+    def cacheable_response(self, request, response):
+        if response.status_code != 200 or response.streaming:
+            return False
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return False
+        if not compression.carries_no_secret(request, response):
+            return False
+        if "nonce-" in response.get("Content-Security-Policy", ""):
+            return False
+        return "cookie" not in response.get("Vary", "").lower()
+
+
+def stored_response(status, headers, body, encoding):
+    response = HttpResponse(body, status=status, headers=headers)
+    response.headers["Content-Length"] = str(len(body))
+    if encoding:
+        response.headers["Content-Encoding"] = encoding
+    response.compressed = True  # nothing left for CompressionMiddleware to do
+    return response

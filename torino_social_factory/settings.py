@@ -68,15 +68,17 @@ MIDDLEWARE = [
     "torino_social_factory.media.MediaFilesMiddleware",
     # /readyz, before the page cache reads the database (health.py).
     "torino_social_factory.health.ReadinessMiddleware",
-    # ETag/Last-Modified revalidation (304), then the anonymous page cache. This early
-    # so a cached page costs about what a static file costs; it stores the finished
-    # response of everything below (CSP, frame headers) and sees whether the view
-    # touched the session, a CSRF token or a cookie.
+    # Cached anonymous pages, answered this early so a hit costs about what a static
+    # file costs: none of the middleware below runs for it (page_cache.py).
+    "torino_social_factory.page_cache.FetchFromPageCacheMiddleware",
+    # ETag/Last-Modified revalidation (304) of what the page cache did not answer.
     "django.middleware.http.ConditionalGetMiddleware",
     # gzip/brotli for what carries no per-visitor secret (see compression.py for why
     # pages with a CSRF token stay uncompressed); cached pages come precompressed.
     "torino_social_factory.compression.CompressionMiddleware",
-    "torino_social_factory.page_cache.PageCacheMiddleware",
+    # Stores the finished response of everything below (CSP, frame headers), seeing
+    # whether the view touched the session, a CSRF token or a cookie.
+    "torino_social_factory.page_cache.UpdatePageCacheMiddleware",
     "torino_social_factory.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
