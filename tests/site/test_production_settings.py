@@ -66,3 +66,38 @@ def test_responses_carry_the_security_headers(client, seeded, production_headers
 
 def test_hsts_is_only_sent_over_tls(client, seeded, production_headers):
     assert "Strict-Transport-Security" not in client.get("/").headers
+
+
+WORKER = """
+import gc, io, sys
+from torino_social_factory.wsgi import application
+
+def get(path):
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "SERVER_NAME": "localhost",
+               "SERVER_PORT": "80", "wsgi.input": io.BytesIO(), "wsgi.url_scheme": "http"}
+    answer = application(environ, lambda status, headers, exc_info=None: None)
+    b"".join(answer)
+    answer.close()
+
+before = gc.get_freeze_count()
+get("/healthz")
+after_first = gc.get_freeze_count()
+gc.unfreeze()
+get("/healthz")
+print(before, after_first, gc.get_freeze_count())
+"""
+
+
+def test_a_worker_hides_what_its_first_request_loaded_from_the_garbage_collector():
+    # Frozen once, after the first answer: full collections stop walking Django's
+    # long-lived objects (a 50-80 ms pause every few thousand requests).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env["DATABASE_URL"] = "sqlite:////tmp/tsf-worker-freeze.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-c", WORKER], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    before, after_first, after_second = map(int, result.stdout.split()[-3:])
+    assert before == 0
+    assert after_first > 10_000  # the modules, URL resolver and settings of the worker
+    assert after_second == 0  # once only: later requests are not frozen with it
