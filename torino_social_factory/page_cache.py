@@ -245,21 +245,23 @@ class UpdatePageCacheMiddleware:
         key = getattr(request, "page_cache_key", None)
         if key is None or request.method != "GET" or not self.cacheable_response(request, response):
             return response
-        response.headers["ETag"] = f'W/"{hashlib.md5(response.content).hexdigest()}"'
+        body = response.content
+        response.headers["ETag"] = f'W/"{hashlib.md5(body).hexdigest()}"'
         response.headers["Last-Modified"] = http_date()
         patch_cache_control(response, no_cache=True)  # browsers revalidate: 304
         patch_vary_headers(response, ("Accept-Encoding",))
-        body = response.content
+        status = response.status_code
         headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-        variants = {None: stored_response(response.status_code, headers, body, None)}
-        for encoding in compression.ENCODINGS:
-            if len(body) >= compression.MIN_SIZE:
-                encoded = compression.encode(body, encoding)
-                variants[encoding] = stored_response(
-                    response.status_code, headers, encoded, encoding
+        plain = stored_response(status, headers, body, None)
+        if len(body) >= compression.MIN_SIZE:
+            variants = {None: plain} | {
+                encoding: stored_response(
+                    status, headers, compression.encode(body, encoding), encoding
                 )
-            else:  # smaller bodies grow when compressed: every client gets the plain one
-                variants[encoding] = variants[None]
+                for encoding in compression.ENCODINGS
+            }
+        else:  # smaller bodies grow when compressed: every client gets the plain one
+            variants = dict.fromkeys((None, *compression.ENCODINGS), plain)
         cache.set_many(
             {variant_key(key, encoding): variant for encoding, variant in variants.items()},
             settings.PAGE_CACHE_SECONDS,
